@@ -34,7 +34,7 @@ export class StatesError extends Error {
     /** The error name, e.g. `States.Timeout` or a handler's own `OrderNotFound`. */
     readonly error: string,
     /** Human-readable detail; AWS calls it the cause. */
-    readonly cause: string = '',
+    override readonly cause: string = '',
   ) {
     super(cause ? `${error}: ${cause}` : error);
   }

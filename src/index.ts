@@ -1,0 +1,14 @@
+/**
+ * asl-runtime: validate, run and test Amazon States Language state machines in-process.
+ * @packageDocumentation
+ */
+export { StateMachine, type MachineOptions, type RunOptions } from './runtime/state-machine.js';
+export { Execution, type ExecutionResult, type ExecutionStatus } from './runtime/execution.js';
+export { RealClock, VirtualClock, type Clock } from './runtime/clock.js';
+export type { HistoryEvent, HistoryEventType } from './runtime/history.js';
+export type { ContextObject, ContextOverrides } from './runtime/context.js';
+export { validate, formatDiagnostics, type ValidateOptions } from './validate/index.js';
+export type { Diagnostic, ValidationResult } from './definition/diagnostic.js';
+export type { MachineDefinition, StateDefinition, StateType, QueryLanguage } from './definition/types.js';
+export { StatesError, StatesErrors, AslValidationError, AslUsageError } from './errors.js';
+export type { TaskHandler, TaskContext, TaskResolver, ResolvedTask, LambdaHandler, LambdaContext } from './tasks/types.js';

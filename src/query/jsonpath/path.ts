@@ -1,0 +1,101 @@
+import { JSONPath } from 'jsonpath-plus';
+import type { EvalScope } from '../scope.js';
+import { normalisedPath, parsePathRoot, parseSimpleSegments, type Root, type Segment } from './segments.js';
+
+/**
+ * A compiled JSONPath: `$…` over the input, `$$…` over the context object, `$name…` over a
+ * workflow variable. Compiled once per definition; `get` does no parsing.
+ */
+export interface CompiledPath {
+  readonly text: string;
+  /** True when the path selects at most one value (no wildcard, filter, slice…). */
+  readonly definite: boolean;
+  /** The selected value; `undefined` when a definite path matches nothing. Indefinite paths give an array. */
+  get(scope: EvalScope): unknown;
+  /** Why a definite path matched nothing, in the words AWS uses (Jayway's). */
+  missReason(scope: EvalScope): string;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function step(value: unknown, seg: Segment): unknown {
+  if (typeof seg === 'number') return Array.isArray(value) ? value[seg] : undefined;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  return hasOwn.call(value, seg) ? (value as Record<string, unknown>)[seg] : undefined;
+}
+
+function rootValue(root: Root, scope: EvalScope): unknown {
+  switch (root.kind) {
+    case 'input':
+      return scope.input;
+    case 'context':
+      return scope.context;
+    case 'variable':
+      return root.name in scope.variables ? scope.variables[root.name] : undefined;
+  }
+}
+
+/** Compiles a path. Throws `PathSyntaxError` for text that is not a path. */
+export function compilePath(text: string): CompiledPath {
+  const parsed = parsePathRoot(text);
+  if (!parsed) throw new PathSyntaxError(`'${text}' is not a JSONPath: it must start with '$'`);
+  const { root, rest } = parsed;
+  const segments = parseSimpleSegments(rest);
+  if (segments) return simplePath(text, root, segments);
+  return expressionPath(text, root, rest);
+}
+
+export class PathSyntaxError extends Error {
+  override readonly name = 'PathSyntaxError';
+}
+
+function simplePath(text: string, root: Root, segments: readonly Segment[]): CompiledPath {
+  const n = segments.length;
+  const get = (scope: EvalScope): unknown => {
+    let v = rootValue(root, scope);
+    for (let k = 0; k < n && v !== undefined; k++) v = step(v, segments[k]!);
+    return v;
+  };
+  return {
+    text,
+    definite: true,
+    get,
+    missReason(scope) {
+      let v = rootValue(root, scope);
+      if (v === undefined) return `No results for path: ${text}`;
+      for (let k = 0; k < n; k++) {
+        const next = step(v, segments[k]!);
+        if (next === undefined) {
+          return k === n - 1
+            ? `No results for path: ${normalisedPath(segments)}`
+            : `Missing property in path ${normalisedPath(segments, k + 1)}`;
+        }
+        v = next;
+      }
+      return `No results for path: ${normalisedPath(segments)}`;
+    },
+  };
+}
+
+function expressionPath(text: string, root: Root, rest: string): CompiledPath {
+  const expr = '$' + rest;
+  // Validate once at compile time so a malformed expression fails early, not per run.
+  try {
+    JSONPath({ path: expr, json: {}, wrap: true, eval: 'safe' });
+  } catch (e) {
+    throw new PathSyntaxError(`Invalid JSONPath '${text}': ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return {
+    text,
+    definite: false,
+    get(scope) {
+      const json = rootValue(root, scope);
+      if (json === undefined || json === null || typeof json !== 'object') return [];
+      const found = JSONPath({ path: expr, json: json as object, wrap: true, eval: 'safe' }) as unknown[] | undefined;
+      return found ?? [];
+    },
+    missReason() {
+      return `No results for path: ${text}`;
+    },
+  };
+}

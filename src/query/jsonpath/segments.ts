@@ -1,0 +1,79 @@
+/**
+ * Parsing of *simple* paths: `$`, `$$` or `$name` followed by `.name`, `['name']` and `[0]`
+ * steps only. Such paths select at most one value and compile to direct property access;
+ * anything else (wildcards, filters, slices, recursive descent, unions) is a real JSONPath
+ * expression and goes to jsonpath-plus.
+ */
+
+export type Root = { kind: 'input' } | { kind: 'context' } | { kind: 'variable'; name: string };
+
+export type Segment = string | number;
+
+export interface ParsedPath {
+  readonly root: Root;
+  /** Steps after the root, or undefined when the rest is not a simple path. */
+  readonly segments: readonly Segment[] | undefined;
+  /** The text after the root (for jsonpath-plus when not simple). */
+  readonly rest: string;
+}
+
+const IDENT_START = /[A-Za-z_]/;
+const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+
+export function parsePathRoot(path: string): { root: Root; rest: string } | undefined {
+  if (path.startsWith('$$')) return { root: { kind: 'context' }, rest: path.slice(2) };
+  if (!path.startsWith('$')) return undefined;
+  if (path.length > 1 && IDENT_START.test(path[1]!)) {
+    const m = VAR_NAME.exec(path.slice(1))!;
+    return { root: { kind: 'variable', name: m[0] }, rest: path.slice(1 + m[0].length) };
+  }
+  return { root: { kind: 'input' }, rest: path.slice(1) };
+}
+
+/** Parses the steps after a root; undefined when they are not all plain names and indexes. */
+export function parseSimpleSegments(rest: string): Segment[] | undefined {
+  const out: Segment[] = [];
+  let i = 0;
+  while (i < rest.length) {
+    const c = rest[i];
+    if (c === '.') {
+      if (rest[i + 1] === '.') return undefined; // recursive descent
+      let j = i + 1;
+      while (j < rest.length && rest[j] !== '.' && rest[j] !== '[') j++;
+      const name = rest.slice(i + 1, j);
+      if (name === '' || name === '*' || /[()?@,:'"\s]/.test(name)) return undefined;
+      out.push(name);
+      i = j;
+    } else if (c === '[') {
+      const q = rest[i + 1];
+      if (q === "'" || q === '"') {
+        const end = rest.indexOf(q + ']', i + 2);
+        if (end < 0) return undefined;
+        const name = rest.slice(i + 2, end);
+        if (name.includes(q) || name.includes('\\')) return undefined;
+        out.push(name);
+        i = end + 2;
+      } else {
+        const end = rest.indexOf(']', i);
+        if (end < 0) return undefined;
+        const body = rest.slice(i + 1, end);
+        if (!/^\d+$/.test(body)) return undefined;
+        out.push(Number(body));
+        i = end + 1;
+      }
+    } else {
+      return undefined;
+    }
+  }
+  return out;
+}
+
+/** Jayway-style normalised form of steps, e.g. `$['a']['b'][0]`, used in AWS's error causes. */
+export function normalisedPath(segments: readonly Segment[], upTo = segments.length): string {
+  let s = '$';
+  for (let k = 0; k < upTo; k++) {
+    const seg = segments[k]!;
+    s += typeof seg === 'number' ? `[${seg}]` : `['${seg}']`;
+  }
+  return s;
+}

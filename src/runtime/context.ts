@@ -1,0 +1,80 @@
+/**
+ * The context object (`$$` in JSONPath, `$states.context` in JSONata). The execution part is
+ * built once per execution; the state part per state entry, only when something reads it.
+ */
+export interface ExecutionContext {
+  readonly Execution: {
+    readonly Id: string;
+    readonly Input: unknown;
+    readonly Name: string;
+    readonly RoleArn: string;
+    readonly StartTime: string;
+    readonly RedriveCount: number;
+  };
+  readonly StateMachine: { readonly Id: string; readonly Name: string };
+}
+
+export interface StateContext {
+  readonly Name: string;
+  readonly EnteredTime: string;
+  readonly RetryCount?: number;
+}
+
+export interface ContextObject extends ExecutionContext {
+  readonly State: StateContext;
+  readonly Task?: { readonly Token: string };
+  readonly Map?: { readonly Item: { readonly Index: number; readonly Value: unknown; readonly Key?: string } };
+}
+
+/** Identity fields of the machine and execution; every one can be overridden per machine or start. */
+export interface ContextOverrides {
+  region?: string;
+  accountId?: string;
+  partition?: string;
+  stateMachineName?: string;
+  roleArn?: string;
+  /** Redrive count reported in `$$.Execution.RedriveCount`. */
+  redriveCount?: number;
+}
+
+export interface Identity {
+  readonly region: string;
+  readonly accountId: string;
+  readonly partition: string;
+  readonly stateMachineName: string;
+  readonly stateMachineArn: string;
+  readonly roleArn: string;
+  readonly executionName: string;
+  readonly executionArn: string;
+}
+
+export function makeIdentity(o: ContextOverrides, executionName: string): Identity {
+  const region = o.region ?? 'us-east-1';
+  const accountId = o.accountId ?? '123456789012';
+  const partition = o.partition ?? 'aws';
+  const stateMachineName = o.stateMachineName ?? 'StateMachine';
+  return {
+    region,
+    accountId,
+    partition,
+    stateMachineName,
+    stateMachineArn: `arn:${partition}:states:${region}:${accountId}:stateMachine:${stateMachineName}`,
+    roleArn: o.roleArn ?? `arn:${partition}:iam::${accountId}:role/StepFunctionsExecutionRole`,
+    executionName,
+    executionArn: `arn:${partition}:states:${region}:${accountId}:execution:${stateMachineName}:${executionName}`,
+  };
+}
+
+export function executionContext(id: Identity, input: unknown, startTime: string, redriveCount: number): ExecutionContext {
+  return {
+    Execution: {
+      Id: id.executionArn,
+      Input: input,
+      StartTime: startTime,
+      Name: id.executionName,
+      RoleArn: id.roleArn,
+      RedriveCount: redriveCount,
+    },
+    StateMachine: { Id: id.stateMachineArn, Name: id.stateMachineName },
+  };
+}

@@ -1,0 +1,62 @@
+import { AslUsageError, StatesError, StatesErrors } from '../errors.js';
+
+/** AWS's payload quota: 256 KiB of UTF-8 for inputs, outputs, results and variables. */
+export const MAX_PAYLOAD_BYTES = 262_144;
+
+/** Byte size of a JSON text in UTF-8, without encoding short strings. */
+export function utf8Size(text: string): number {
+  // A UTF-16 code unit is at most 3 UTF-8 bytes, so short strings need no exact count.
+  return text.length * 3 <= MAX_PAYLOAD_BYTES ? text.length : Buffer.byteLength(text, 'utf8');
+}
+
+/** JSON text of an internal (already JSON-safe) value. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Throws States.DataLimitExceeded when `json` is over the payload quota. */
+export function checkSize(json: string, owner: string): void {
+  if (json.length > MAX_PAYLOAD_BYTES / 3 && utf8Size(json) > MAX_PAYLOAD_BYTES) {
+    throw new StatesError(
+      StatesErrors.DataLimitExceeded,
+      `The state/task '${owner}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+    );
+  }
+}
+
+/**
+ * Copies a value from outside (execution input, a handler's result) into plain JSON data.
+ * Returns the problem instead of silently dropping data: functions, symbols, BigInts,
+ * circular references and `undefined` are not JSON.
+ */
+export function toJsonData(value: unknown): { ok: true; value: unknown; json: string } | { ok: false; problem: string } {
+  if (value === undefined) return { ok: false, problem: 'the value is undefined' };
+  let problem: string | undefined;
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value, function (key, v: unknown) {
+      const t = typeof v;
+      if (t === 'function' || t === 'symbol' || t === 'bigint') {
+        problem ??= `${key ? `the field '${key}' holds` : 'it is'} a ${t}, which JSON cannot represent`;
+        return undefined;
+      }
+      if (t === 'number' && !Number.isFinite(v as number)) {
+        problem ??= `${key ? `the field '${key}' holds` : 'it is'} ${String(v)}, which JSON cannot represent`;
+      }
+      return v;
+    });
+  } catch (e) {
+    return { ok: false, problem: e instanceof Error ? e.message : String(e) };
+  }
+  if (problem) return { ok: false, problem };
+  if (json === undefined) return { ok: false, problem: 'it has no JSON representation' };
+  return { ok: true, value: JSON.parse(json) as unknown, json };
+}
+
+/** For `start(input)`: JSON text is parsed, anything else copied; non-JSON input is a usage error. */
+export function executionInput(input: unknown): { value: unknown; json: string } {
+  if (input === undefined) return { value: {}, json: '{}' };
+  const data = toJsonData(input);
+  if (!data.ok) throw new AslUsageError(`Execution input is not JSON-serialisable: ${data.problem}`);
+  return { value: data.value, json: data.json };
+}

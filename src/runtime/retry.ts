@@ -1,0 +1,58 @@
+import type { Catcher, Retrier } from '../definition/types.js';
+import { StatesError, StatesErrors } from '../errors.js';
+
+/**
+ * Retry/Catch matching. `States.ALL` matches every error but States.Runtime (AWS: a runtime
+ * error always fails the execution) and States.DataLimitExceeded only when named... see
+ * isMatch. `States.TaskFailed` matches every error except States.Timeout
+ * (concepts-error-handling: "acts as a wildcard that matches any known error name except for
+ * States.Timeout").
+ */
+export function errorMatches(errorEquals: readonly string[], error: string): boolean {
+  if (!isCatchable(error)) return false;
+  for (const name of errorEquals) {
+    if (name === error) return true;
+    if (name === StatesErrors.ALL) return true;
+    if (name === StatesErrors.TaskFailed && !isStatesTimeout(error) && !error.startsWith('States.')) return true;
+    if (name === StatesErrors.Timeout && error === StatesErrors.HeartbeatTimeout) return true;
+  }
+  return false;
+}
+
+/** States.Runtime is terminal: recorded AWS behaviour shows even an explicit catcher does not catch it. */
+export function isCatchable(error: string): boolean {
+  return error !== StatesErrors.Runtime;
+}
+
+function isStatesTimeout(error: string): boolean {
+  return error === StatesErrors.Timeout || error === StatesErrors.HeartbeatTimeout;
+}
+
+/** Index of the first retrier that matches, or -1. */
+export function findRetrier(retriers: readonly Retrier[] | undefined, error: string): number {
+  if (!retriers) return -1;
+  for (let i = 0; i < retriers.length; i++) if (errorMatches(retriers[i]!.ErrorEquals, error)) return i;
+  return -1;
+}
+
+export function findCatcher(catchers: readonly Catcher[] | undefined, error: string): Catcher | undefined {
+  return catchers?.find((c) => errorMatches(c.ErrorEquals, error));
+}
+
+/**
+ * Delay before retry number `attempt` (1-based) in milliseconds: IntervalSeconds ×
+ * BackoffRate^(attempt-1), capped by MaxDelaySeconds, then FULL jitter draws uniformly below it.
+ */
+export function retryDelayMs(r: Retrier, attempt: number, random: () => number): number {
+  const interval = r.IntervalSeconds ?? 1;
+  const rate = r.BackoffRate ?? 2;
+  let seconds = interval * Math.pow(rate, attempt - 1);
+  if (r.MaxDelaySeconds !== undefined) seconds = Math.min(seconds, r.MaxDelaySeconds);
+  if (r.JitterStrategy === 'FULL') seconds = random() * seconds;
+  return Math.round(seconds * 1000);
+}
+
+/** The `{ Error, Cause }` object a caught error becomes. */
+export function errorOutput(e: StatesError): { Error: string; Cause: string } {
+  return { Error: e.error, Cause: e.cause };
+}

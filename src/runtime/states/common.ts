@@ -1,0 +1,122 @@
+import type { Catcher, StateType } from '../../definition/types.js';
+import { DataFlowError, StatesError, StatesErrors } from '../../errors.js';
+import type { StateFlow } from '../dataflow/flow.js';
+import type { Frame } from '../frame.js';
+import { payloadDetails } from '../history.js';
+import { isPromise, then, type MaybePromise } from '../maybe.js';
+import { checkSize, toJson } from '../payload.js';
+import { errorOutput, findCatcher } from '../retry.js';
+
+/** Where a state leads: the next state's name, or undefined when its thread ends here. */
+export interface Outcome {
+  readonly output: unknown;
+  readonly next: string | undefined;
+}
+
+/** A state after compilation: everything that does not depend on data is already done. */
+export interface CompiledState {
+  readonly name: string;
+  readonly type: StateType;
+  run(input: unknown, frame: Frame): MaybePromise<Outcome>;
+}
+
+/** Emits `<Type>StateEntered` and resets the per-state parts of the frame. */
+export function enter(frame: Frame, type: StateType, name: string, input: unknown, retryable: boolean): void {
+  const env = frame.env;
+  frame.stateName = name;
+  frame.enteredTime = new Date(env.clock.now()).toISOString();
+  frame.retryCount = retryable ? 0 : undefined;
+  frame.assigned = undefined;
+  frame.mapItem = undefined;
+  frame.taskToken = undefined;
+  const details: Record<string, unknown> = { name };
+  if (env.includeData) {
+    const json = toJson(input);
+    details.input = json;
+    details.inputDetails = payloadDetails(json);
+  }
+  const id = env.history.add(`${type}StateEntered` as never, frame.lastEventId, details);
+  frame.lastEventId = id;
+  frame.enteredEventId = id;
+}
+
+/** Checks the output's size and emits `<Type>StateExited`. */
+export function exit(frame: Frame, type: StateType, name: string, output: unknown, next: string | undefined): Outcome {
+  const json = toJson(output);
+  checkSize(json, name);
+  const details: Record<string, unknown> = { name };
+  if (frame.env.includeData) {
+    details.output = json;
+    details.outputDetails = payloadDetails(json);
+  }
+  if (frame.assigned) {
+    details.assignedVariables = frame.assigned;
+    details.assignedVariablesDetails = { truncated: false };
+  }
+  frame.lastEventId = frame.env.history.add(`${type}StateExited` as never, frame.lastEventId, details);
+  return { output, next };
+}
+
+/**
+ * Any thrown value as a StatesError. Data-flow errors get AWS's prefix naming the state and its
+ * entered event; a JSONata evaluation failure also gets an EvaluationFailed event, as on AWS.
+ */
+export function toStatesError(e: unknown, frame: Frame): StatesError {
+  if (e instanceof DataFlowError) {
+    const cause = `An error occurred while executing the state '${frame.stateName}' (entered at the event id #${frame.enteredEventId}). ${e.cause}`;
+    if (e.error === StatesErrors.QueryEvaluationError) {
+      frame.lastEventId = frame.env.history.add('EvaluationFailed', frame.lastEventId, {
+        error: e.error,
+        cause,
+        state: frame.stateName,
+      });
+    }
+    return new StatesError(e.error, cause);
+  }
+  if (e instanceof StatesError) return e;
+  // Only a bug of ours can land here; report it as a runtime failure, never crash the host.
+  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return new StatesError(StatesErrors.Runtime, `An error occurred while executing the state '${frame.stateName}'. ${message}`);
+}
+
+/**
+ * Runs a state's body; on failure applies the first matching catcher (its output, then the
+ * Exited event), or emits the state's own failure event and rethrows.
+ */
+export function guarded(
+  frame: Frame,
+  type: StateType,
+  name: string,
+  raw: unknown,
+  body: () => MaybePromise<Outcome>,
+  flow: StateFlow | undefined,
+  catchers: readonly Catcher[] | undefined,
+  failedEvent?: 'ParallelStateFailed' | 'MapStateFailed',
+): MaybePromise<Outcome> {
+  const onError = (e: unknown): MaybePromise<Outcome> => {
+    if (frame.signal.aborted) throw e;
+    const err = toStatesError(e, frame);
+    // Recorded AWS histories: a States.Runtime failure ends the execution with no state-failed event.
+    if (failedEvent && !(e instanceof AlreadyReported) && err.error !== StatesErrors.Runtime) {
+      frame.lastEventId = frame.env.history.add(failedEvent, frame.lastEventId, { error: err.error, cause: err.cause });
+    }
+    const catcher = flow && findCatcher(catchers, err.error);
+    if (!catcher || !flow) throw err;
+    frame.assigned = undefined;
+    return then(flow.caught(catcher, raw, errorOutput(err), frame), (output) => exit(frame, type, name, output, catcher.Next));
+  };
+  try {
+    const r = body();
+    return isPromise(r) ? r.catch(onError) : r;
+  } catch (e) {
+    return onError(e);
+  }
+}
+
+/** Marks an error whose failure event the state already wrote. */
+export class AlreadyReported extends StatesError {}
+
+/** The state's next transition: its Next, or undefined for End. */
+export function nextOf(def: { Next?: string; End?: boolean }): string | undefined {
+  return def.End ? undefined : def.Next;
+}

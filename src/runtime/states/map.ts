@@ -1,0 +1,266 @@
+import pLimit from 'p-limit';
+import type { MapState, Template } from '../../definition/types.js';
+import { DataFlowError, StatesError, StatesErrors } from '../../errors.js';
+import { compileJsonataTemplate, isJsonataExpression, unexpectedTypeError } from '../../query/jsonata/index.js';
+import { compilePath } from '../../query/jsonpath/path.js';
+import { compileTemplate } from '../../query/jsonpath/template.js';
+import type { StateFlow } from '../dataflow/flow.js';
+import { bindings } from '../dataflow/jsonata.js';
+import { Frame } from '../frame.js';
+import { HistoryLog } from '../history.js';
+import type { CompiledMachine } from '../machine.js';
+import { then, type MaybePromise } from '../maybe.js';
+import { findRetrier, retryDelayMs } from '../retry.js';
+import { AlreadyReported, enter, exit, guarded, nextOf, toStatesError, type CompiledState } from './common.js';
+
+type Eval<T> = (selected: unknown, raw: unknown, frame: Frame) => MaybePromise<T>;
+
+/**
+ * Map: runs its ItemProcessor once per item (ItemsPath / Items), at most MaxConcurrency at a
+ * time (0 = no limit); the result is the iterations' outputs in item order. INLINE iterations
+ * write their events into the parent's history; DISTRIBUTED ones run as a Map Run.
+ */
+export function compileMap(name: string, def: MapState, flow: StateFlow, processor: CompiledMachine, jsonata: boolean): CompiledState {
+  const next = nextOf(def);
+  const distributed = (def.ItemProcessor ?? def.Iterator)?.ProcessorConfig?.Mode === 'DISTRIBUTED';
+  const items = compileItems(def, jsonata);
+  const selector = compileSelector(def.ItemSelector ?? def.Parameters, jsonata);
+  const maxConcurrency = compileCount(def.MaxConcurrency, def.MaxConcurrencyPath, 'MaxConcurrency', jsonata);
+  const toleratedCount = compileCount(def.ToleratedFailureCount, def.ToleratedFailureCountPath, 'ToleratedFailureCount', jsonata);
+  const toleratedPct = compileCount(def.ToleratedFailurePercentage, def.ToleratedFailurePercentagePath, 'ToleratedFailurePercentage', jsonata);
+  const batcher = def.ItemBatcher;
+  const retriers = def.Retry;
+  return {
+    name,
+    type: 'Map',
+    run(raw, frame) {
+      enter(frame, 'Map', name, raw, true);
+      return guarded(frame, 'Map', name, raw, async () => {
+        const selected = flow.select(raw, frame);
+        const list = await items(selected, raw, frame);
+        const limit = (await maxConcurrency(selected, raw, frame)) ?? 0;
+        // Each iteration's input: ItemSelector over the Map's input with $$.Map.Item set.
+        const inputs: unknown[] = [];
+        for (let i = 0; i < list.length; i++) {
+          frame.mapItem = { Index: i, Value: list[i] };
+          inputs.push(selector ? await selector(selected, raw, frame) : list[i]);
+        }
+        frame.mapItem = undefined;
+        const work = batcher ? batch(inputs, batcher) : inputs;
+        const counts = retriers ? new Array<number>(retriers.length).fill(0) : [];
+        for (let attempt = 0; ; attempt++) {
+          frame.lastEventId = frame.env.history.add('MapStateStarted', frame.lastEventId, { length: work.length });
+          // AWS reads the tolerated-failure settings after MapStateStarted (recorded history).
+          const tolCount = await toleratedCount(selected, raw, frame);
+          const tolPct = await toleratedPct(selected, raw, frame);
+          if (tolCount !== undefined && tolCount < 0) throw new DataFlowError(StatesErrors.Runtime, 'ToleratedFailureCount cannot be negative.');
+          if (tolPct !== undefined && (tolPct < 0 || tolPct > 100)) {
+            throw new DataFlowError(StatesErrors.Runtime, 'ToleratedFailurePercentage must be between 0 and 100.');
+          }
+          let results: unknown[];
+          try {
+            results = distributed
+              ? await runDistributed(name, processor, work, frame, limit, tolCount, tolPct)
+              : await runInline(name, processor, work, frame, limit, attempt);
+          } catch (e) {
+            const err = toStatesError(e, frame);
+            if (frame.signal.aborted) throw err;
+            frame.lastEventId = frame.env.history.add('MapStateFailed', frame.lastEventId);
+            const i = findRetrier(retriers, err.error);
+            const r = i >= 0 ? retriers![i]! : undefined;
+            if (!r || counts[i]! >= (r.MaxAttempts ?? 3)) throw new AlreadyReported(err.error, err.cause);
+            counts[i]!++;
+            frame.retryCount = attempt + 1;
+            await frame.env.clock.sleep(retryDelayMs(r, counts[i]!, frame.env.random), frame.signal);
+            continue;
+          }
+          frame.lastEventId = frame.env.history.add('MapStateSucceeded', frame.lastEventId);
+          const output = await flow.finish(raw, selected, results, frame);
+          return exit(frame, 'Map', name, output, next);
+        }
+      }, flow, def.Catch, 'MapStateFailed');
+    },
+  };
+}
+
+async function runInline(
+  name: string,
+  processor: CompiledMachine,
+  inputs: readonly unknown[],
+  frame: Frame,
+  maxConcurrency: number,
+  attempt: number,
+): Promise<unknown[]> {
+  const history = frame.env.history;
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(frame.signal.reason);
+  frame.signal.addEventListener('abort', onAbort, { once: true });
+  const limit = pLimit(maxConcurrency > 0 ? maxConcurrency : Number.POSITIVE_INFINITY);
+  let failure: unknown;
+  try {
+    const runs = inputs.map((input, index) =>
+      limit(async () => {
+        if (controller.signal.aborted) throw controller.signal.reason;
+        const started = history.add('MapIterationStarted', frame.lastEventId, { name, index });
+        const child = frame.child(controller.signal, `${frame.threadId}${name}[${attempt}][${index}]/`, started);
+        try {
+          const out = await processor.run(input, child);
+          child.lastEventId = history.add('MapIterationSucceeded', child.lastEventId, { name, index });
+          frame.lastEventId = child.lastEventId;
+          return out;
+        } catch (e) {
+          if (failure === undefined) {
+            failure = e;
+            child.lastEventId = history.add('MapIterationFailed', child.lastEventId, { name, index });
+            controller.abort(e);
+          } else {
+            child.lastEventId = history.add('MapIterationAborted', child.lastEventId, { name, index });
+          }
+          frame.lastEventId = child.lastEventId;
+          throw e;
+        }
+      }),
+    );
+    const settled = await Promise.allSettled(runs);
+    if (failure !== undefined) throw failure instanceof StatesError ? failure : toStatesError(failure, frame);
+    return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value);
+  } finally {
+    limit.clearQueue();
+    frame.signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** A Map Run: iterations are child executions with their own histories, failures tolerated up to the threshold. */
+async function runDistributed(
+  name: string,
+  processor: CompiledMachine,
+  inputs: readonly unknown[],
+  frame: Frame,
+  maxConcurrency: number,
+  toleratedCount: number | undefined,
+  toleratedPct: number | undefined,
+): Promise<unknown[]> {
+  const env = frame.env;
+  const mapRunArn = `${env.identity.stateMachineArn.replace(':stateMachine:', ':mapRun:')}/${name}:${env.uuid()}`;
+  frame.lastEventId = env.history.add('MapRunStarted', frame.lastEventId, { mapRunArn });
+  const limit = pLimit(maxConcurrency > 0 ? maxConcurrency : Number.POSITIVE_INFINITY);
+  const childEnv = { ...env, history: new HistoryLog(() => env.clock.now()) };
+  let failures = 0;
+  const allowed = Math.max(
+    toleratedCount ?? 0,
+    toleratedPct !== undefined ? Math.floor((toleratedPct / 100) * inputs.length) : 0,
+  );
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(frame.signal.reason);
+  frame.signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    const results = await Promise.all(
+      inputs.map((input, index) =>
+        limit(async () => {
+          const child = new Frame(childEnv, Object.create(frame.variables) as Record<string, unknown>, controller.signal, `${frame.threadId}${name}#${index}/`);
+          try {
+            return await processor.run(input, child);
+          } catch (e) {
+            if (controller.signal.aborted) throw e;
+            failures++;
+            const err = e instanceof StatesError ? e : toStatesError(e, child);
+            if (failures > allowed) {
+              controller.abort(err);
+              throw new StatesError(StatesErrors.ExceedToleratedFailureThreshold, 'The specified tolerated failure threshold was exceeded');
+            }
+            return { Error: err.error, Cause: err.cause };
+          }
+        }),
+      ),
+    );
+    frame.lastEventId = env.history.add('MapRunSucceeded', frame.lastEventId);
+    return results;
+  } catch (e) {
+    const err = e instanceof StatesError ? e : toStatesError(e, frame);
+    frame.lastEventId = env.history.add('MapRunFailed', frame.lastEventId, { error: err.error, cause: err.cause });
+    throw err;
+  } finally {
+    limit.clearQueue();
+    frame.signal.removeEventListener('abort', onAbort);
+  }
+}
+
+function compileItems(def: MapState, jsonata: boolean): Eval<unknown[]> {
+  if (jsonata) {
+    if (def.Items === undefined) return (_s, raw) => asArray(raw, undefined);
+    // Items is a JSONata template: a whole expression, or an array with expressions inside.
+    const expr = def.Items;
+    const t = compileJsonataTemplate(expr, 'Items');
+    const text = isJsonataExpression(expr) ? expr.slice(2, -2).trim() : JSON.stringify(expr);
+    return (_s, raw, frame) =>
+      then(t(bindings(frame, raw)), (v) => {
+        if (!Array.isArray(v)) throw unexpectedTypeError(text, 'Items', 'array', v);
+        return v;
+      });
+  }
+  const text = def.ItemsPath ?? '$';
+  const path = compilePath(text);
+  return (selected, _raw, frame) => {
+    const scope = frame.scope(selected);
+    const v = path.get(scope);
+    if (v === undefined) throw new DataFlowError(StatesErrors.Runtime, `Invalid path '${text}' : ${path.missReason(scope)}`);
+    return asArray(v, text);
+  };
+}
+
+function asArray(v: unknown, path: string | undefined): unknown[] {
+  if (Array.isArray(v)) return v;
+  throw new DataFlowError(
+    path === undefined ? StatesErrors.QueryEvaluationError : StatesErrors.Runtime,
+    `Map state input must be an array but was: ${JSON.stringify(v)}`,
+  );
+}
+
+function compileSelector(template: Template | undefined, jsonata: boolean): Eval<unknown> | undefined {
+  if (template === undefined) return undefined;
+  if (jsonata) {
+    const t = compileJsonataTemplate(template, 'ItemSelector');
+    return (_s, raw, frame) => t(bindings(frame, raw));
+  }
+  const t = compileTemplate(template, 'ItemSelector');
+  return (selected, _raw, frame) => t(frame.scope(selected));
+}
+
+function compileCount(literal: number | string | undefined, path: string | undefined, field: string, jsonata: boolean): Eval<number | undefined> {
+  if (jsonata && isJsonataExpression(literal)) {
+    const text = literal.slice(2, -2).trim();
+    const t = compileJsonataTemplate(literal, field);
+    return (_s, raw, frame) =>
+      then(t(bindings(frame, raw)), (v) => {
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw unexpectedTypeError(text, field, 'integer', v);
+        return v;
+      });
+  }
+  if (typeof literal === 'number') return () => literal;
+  if (path !== undefined) {
+    const p = compilePath(path);
+    return (selected, _raw, frame) => {
+      const v = p.get(frame.scope(selected));
+      if (typeof v !== 'number' || !Number.isFinite(v) || (field !== 'ToleratedFailurePercentage' && !Number.isInteger(v))) {
+        throw new DataFlowError(
+          StatesErrors.Runtime,
+          `The ${field}Path field refers to value ${JSON.stringify(v) ?? 'undefined'} which is not a valid integer: ${path}`,
+        );
+      }
+      return v;
+    };
+  }
+  return () => undefined;
+}
+
+/** ItemBatcher: groups item inputs into `{ Items: [...], BatchInput? }` objects. */
+function batch(inputs: unknown[], batcher: Readonly<Record<string, unknown>>): unknown[] {
+  const size = typeof batcher.MaxItemsPerBatch === 'number' && batcher.MaxItemsPerBatch > 0 ? batcher.MaxItemsPerBatch : inputs.length || 1;
+  const out: unknown[] = [];
+  for (let i = 0; i < inputs.length; i += size) {
+    const b: Record<string, unknown> = { Items: inputs.slice(i, i + size) };
+    if (batcher.BatchInput !== undefined) b.BatchInput = batcher.BatchInput;
+    out.push(b);
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+import type { ParallelState } from '../../definition/types.js';
+import { StatesError } from '../../errors.js';
+import type { StateFlow } from '../dataflow/flow.js';
+import type { Frame } from '../frame.js';
+import type { CompiledMachine } from '../machine.js';
+import { findRetrier, retryDelayMs } from '../retry.js';
+import { AlreadyReported, enter, exit, guarded, nextOf, toStatesError, type CompiledState } from './common.js';
+
+/**
+ * Parallel: runs every branch on the same input at once; the result is the branches' outputs in
+ * branch order. The first branch to fail stops the others and fails the state with its error.
+ */
+export function compileParallel(name: string, def: ParallelState, flow: StateFlow, branches: readonly CompiledMachine[]): CompiledState {
+  const next = nextOf(def);
+  const retriers = def.Retry;
+  return {
+    name,
+    type: 'Parallel',
+    run(raw, frame) {
+      enter(frame, 'Parallel', name, raw, true);
+      return guarded(frame, 'Parallel', name, raw, async () => {
+        const selected = flow.select(raw, frame);
+        const params = await flow.parameters(selected, raw, frame);
+        const counts = retriers ? new Array<number>(retriers.length).fill(0) : [];
+        for (let attempt = 0; ; attempt++) {
+          frame.lastEventId = frame.env.history.add('ParallelStateStarted', frame.lastEventId);
+          let results: unknown[];
+          try {
+            results = await runAll(branches, params, frame, attempt);
+          } catch (e) {
+            const err = toStatesError(e, frame);
+            if (frame.signal.aborted) throw err;
+            frame.lastEventId = frame.env.history.add('ParallelStateFailed', frame.lastEventId, { error: err.error, cause: err.cause });
+            const i = findRetrier(retriers, err.error);
+            const r = i >= 0 ? retriers![i]! : undefined;
+            if (!r || counts[i]! >= (r.MaxAttempts ?? 3)) throw new AlreadyReported(err.error, err.cause);
+            counts[i]!++;
+            frame.retryCount = attempt + 1;
+            await frame.env.clock.sleep(retryDelayMs(r, counts[i]!, frame.env.random), frame.signal);
+            continue;
+          }
+          frame.lastEventId = frame.env.history.add('ParallelStateSucceeded', frame.lastEventId);
+          const output = await flow.finish(raw, selected, results, frame);
+          return exit(frame, 'Parallel', name, output, next);
+        }
+      }, flow, def.Catch);
+    },
+  };
+}
+
+async function runAll(branches: readonly CompiledMachine[], input: unknown, frame: Frame, attempt: number): Promise<unknown[]> {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(frame.signal.reason);
+  frame.signal.addEventListener('abort', onAbort, { once: true });
+  let firstError: unknown;
+  try {
+    const runs = branches.map((b, i) => {
+      const child = frame.child(controller.signal, `${frame.threadId}${frame.stateName}[${attempt}][${i}]/`, frame.lastEventId);
+      return b.run(input, child).catch((e: unknown) => {
+        if (firstError === undefined) {
+          firstError = e;
+          controller.abort(e);
+        }
+        throw e;
+      });
+    });
+    const settled = await Promise.allSettled(runs);
+    if (firstError !== undefined) throw firstError instanceof StatesError ? firstError : toStatesError(firstError, frame);
+    return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value);
+  } finally {
+    frame.signal.removeEventListener('abort', onAbort);
+  }
+}

@@ -1,0 +1,253 @@
+import type { TaskState } from '../../definition/types.js';
+import { DataFlowError, StatesError, StatesErrors } from '../../errors.js';
+import { compileJsonataTemplate, isJsonataExpression, unexpectedTypeError } from '../../query/jsonata/index.js';
+import { compilePath } from '../../query/jsonpath/path.js';
+import type { ResolvedTask, TaskContext } from '../../tasks/types.js';
+import type { Clock } from '../clock.js';
+import type { StateFlow } from '../dataflow/flow.js';
+import { bindings } from '../dataflow/jsonata.js';
+import type { Frame } from '../frame.js';
+import { payloadDetails } from '../history.js';
+import { then, type MaybePromise } from '../maybe.js';
+import { checkSize, toJson, toJsonData } from '../payload.js';
+import { findRetrier, retryDelayMs } from '../retry.js';
+import { enter, exit, guarded, nextOf, type CompiledState } from './common.js';
+import { describeResource, type ResourceInfo } from './resource.js';
+
+/** Task TimeoutSeconds default (AWS: 99999999 s when not set). */
+const DEFAULT_TIMEOUT_S = 99_999_999;
+
+type Seconds = (selected: unknown, raw: unknown, frame: Frame) => MaybePromise<number | undefined>;
+
+/**
+ * Task: resolves its resource to a handler, invokes it with the effective input, and applies
+ * Retry (same state, new attempt) and Catch (next state) to failures.
+ */
+export function compileTask(name: string, def: TaskState, flow: StateFlow, jsonata: boolean): CompiledState {
+  const next = nextOf(def);
+  const info = describeResource(def.Resource);
+  const timeout = compileSeconds(def.TimeoutSeconds, def.TimeoutSecondsPath, 'TimeoutSeconds', jsonata);
+  const heartbeat = compileSeconds(def.HeartbeatSeconds, def.HeartbeatSecondsPath, 'HeartbeatSeconds', jsonata);
+  const retriers = def.Retry;
+  return {
+    name,
+    type: 'Task',
+    run(raw, frame) {
+      enter(frame, 'Task', name, raw, true);
+      return guarded(frame, 'Task', name, raw, async () => {
+        const selected = flow.select(raw, frame);
+        const params = await flow.parameters(selected, raw, frame);
+        const timeoutS = (await timeout(selected, raw, frame)) ?? DEFAULT_TIMEOUT_S;
+        const heartbeatS = await heartbeat(selected, raw, frame);
+        const counts = retriers ? new Array<number>(retriers.length).fill(0) : [];
+        for (let attempt = 0; ; attempt++) {
+          try {
+            const result = await invoke(name, def.Resource, info, params, frame, attempt, timeoutS, heartbeatS);
+            const output = await flow.finish(raw, selected, result, frame);
+            return exit(frame, 'Task', name, output, next);
+          } catch (e) {
+            if (!(e instanceof StatesError) || frame.signal.aborted) throw e;
+            const i = findRetrier(retriers, e.error);
+            if (i < 0) throw e;
+            const r = retriers![i]!;
+            if (counts[i]! >= (r.MaxAttempts ?? 3)) throw e;
+            counts[i]!++;
+            frame.retryCount = attempt + 1;
+            await frame.env.clock.sleep(retryDelayMs(r, counts[i]!, frame.env.random), frame.signal);
+          }
+        }
+      }, flow, def.Catch);
+    },
+  };
+}
+
+function compileSeconds(literal: number | string | undefined, path: string | undefined, field: string, jsonata: boolean): Seconds {
+  if (jsonata && isJsonataExpression(literal)) {
+    const t = compileJsonataTemplate(literal, field);
+    const text = literal.slice(2, -2).trim();
+    return (_s, raw, frame) =>
+      then(t(bindings(frame, raw)), (v) => {
+        if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0 || v > DEFAULT_TIMEOUT_S) throw unexpectedTypeError(text, field, 'positive integer', v);
+        return v;
+      });
+  }
+  if (typeof literal === 'number') return () => literal;
+  if (path !== undefined) {
+    const p = compilePath(path);
+    return (selected, _raw, frame) => {
+      const scope = frame.scope(selected);
+      const v = p.get(scope);
+      if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) {
+        throw new DataFlowError(StatesErrors.Runtime, `The ${field}Path field refers to value ${JSON.stringify(v) ?? 'undefined'} which is not a valid positive integer: ${path}`);
+      }
+      return v;
+    };
+  }
+  return () => undefined;
+}
+
+/** One attempt: the Scheduled/Started/Succeeded|Failed|TimedOut events and the handler call. */
+async function invoke(
+  stateName: string,
+  resource: string,
+  info: ResourceInfo,
+  params: unknown,
+  frame: Frame,
+  attempt: number,
+  timeoutS: number,
+  heartbeatS: number | undefined,
+): Promise<unknown> {
+  const env = frame.env;
+  const paramsJson = toJson(params);
+  const ev = events(info);
+  const common = info.family === 'Task' ? { resourceType: info.resourceType, resource: info.resource } : {};
+  const scheduled: Record<string, unknown> =
+    info.family === 'Task'
+      ? { ...common, region: env.identity.region, parameters: paramsJson }
+      : { resource, input: paramsJson, inputDetails: payloadDetails(paramsJson) };
+  if (timeoutS !== DEFAULT_TIMEOUT_S) scheduled.timeoutInSeconds = timeoutS;
+  if (heartbeatS !== undefined) scheduled.heartbeatInSeconds = heartbeatS;
+  frame.lastEventId = env.history.add(ev.scheduled, frame.lastEventId, scheduled);
+
+  let handler: ResolvedTask | undefined;
+  for (const r of env.resolvers) {
+    handler = r.resolve({ resource, stateName, parameters: params });
+    if (handler) break;
+  }
+  if (!handler) {
+    const cause =
+      `No handler is registered for the resource '${resource}' of the Task state '${stateName}'. ` +
+      (info.family === 'Lambda' || info.resourceType === 'lambda'
+        ? "Register the function's code with the `lambdas` option, keyed by function name or ARN."
+        : "Register one with the `handlers` option, keyed by the exact resource or a glob such as 'arn:aws:states:::dynamodb:*', or add a resolver.");
+    frame.lastEventId = env.history.add(ev.startFailed, frame.lastEventId, { ...common, error: StatesErrors.Runtime, cause });
+    throw new StatesError(StatesErrors.Runtime, cause);
+  }
+  frame.lastEventId = env.history.add(ev.started, frame.lastEventId, info.family === 'Task' ? common : undefined);
+
+  const controller = new AbortController();
+  const onOuterAbort = () => controller.abort(frame.signal.reason);
+  frame.signal.addEventListener('abort', onOuterAbort, { once: true });
+  const release = env.clock.hold();
+  let heartbeatTimer: AbortController | undefined;
+  try {
+    const outcome = await new Promise<unknown>((resolve, reject) => {
+      const fail = (err: StatesError) => {
+        controller.abort(err);
+        reject(err);
+      };
+      // Timers run on the clock; a VirtualClock does not skip while the handler holds it.
+      env.clock.sleep(timeoutS * 1000, controller.signal).then(
+        () => fail(new TimedOut(StatesErrors.Timeout, '')),
+        () => {},
+      );
+      const armHeartbeat = () => {
+        if (heartbeatS === undefined) return;
+        heartbeatTimer?.abort();
+        const t = new AbortController();
+        heartbeatTimer = t;
+        controller.signal.addEventListener('abort', () => t.abort(), { once: true });
+        env.clock.sleep(heartbeatS * 1000, t.signal).then(
+          () => fail(new TimedOut(StatesErrors.HeartbeatTimeout, '')),
+          () => {},
+        );
+      };
+      armHeartbeat();
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+      const ctx: TaskContext = {
+        stateName,
+        resource,
+        attempt,
+        context: frame.contextObject(),
+        signal: controller.signal,
+        clock: releasingClock(env.clock, release),
+        invocationId: `${frame.threadId}${stateName}#${attempt}`,
+        requestId: env.uuid(),
+        heartbeat: armHeartbeat,
+      };
+      let value: unknown;
+      try {
+        value = handler.invoke(structuredCloneSafe(params), ctx);
+      } catch (e) {
+        return reject(e);
+      }
+      Promise.resolve(value).then(resolve, reject);
+    });
+    controller.abort();
+    const result = normaliseResult(outcome, handler, resource, stateName);
+    const json = toJson(result);
+    checkSize(json, info.family === 'Lambda' ? resource : stateName);
+    frame.lastEventId = env.history.add(ev.succeeded, frame.lastEventId, env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
+    return result;
+  } catch (e) {
+    controller.abort();
+    if (frame.signal.aborted) throw frame.signal.reason ?? e;
+    const err = asTaskError(e);
+    const timedOut = e instanceof TimedOut;
+    const details: Record<string, unknown> = { ...common, error: err.error };
+    if (err.cause) details.cause = err.cause;
+    frame.lastEventId = env.history.add(timedOut ? ev.timedOut : ev.failed, frame.lastEventId, details);
+    throw err;
+  } finally {
+    release();
+    frame.signal.removeEventListener('abort', onOuterAbort);
+  }
+}
+
+class TimedOut extends StatesError {}
+
+function events(info: ResourceInfo) {
+  const f = info.family === 'Lambda' ? 'LambdaFunction' : info.family;
+  return {
+    scheduled: `${f}Scheduled` as const,
+    startFailed: `${f}StartFailed` as const,
+    started: `${f}Started` as const,
+    succeeded: `${f}Succeeded` as const,
+    failed: `${f}Failed` as const,
+    timedOut: `${f}TimedOut` as const,
+  } as unknown as Record<'scheduled' | 'startFailed' | 'started' | 'succeeded' | 'failed' | 'timedOut', never>;
+}
+
+/** A handler's thrown value as a task error: an Error's name and message, or a StatesError as is. */
+function asTaskError(e: unknown): StatesError {
+  if (e instanceof StatesError) return e;
+  if (e instanceof Error) return new StatesError(e.name || 'Error', e.message);
+  if (e && typeof e === 'object') {
+    const o = e as { error?: unknown; cause?: unknown };
+    if (typeof o.error === 'string') return new StatesError(o.error, typeof o.cause === 'string' ? o.cause : '');
+  }
+  return new StatesError('Error', typeof e === 'string' ? e : (JSON.stringify(e) ?? String(e)));
+}
+
+function normaliseResult(value: unknown, handler: ResolvedTask, resource: string, stateName: string): unknown {
+  if (value === undefined && handler.undefinedResult === 'lambda') return null;
+  const data = toJsonData(value);
+  if (!data.ok) {
+    throw new StatesError(
+      StatesErrors.Runtime,
+      `The handler for resource '${resource}' in Task state '${stateName}' returned a value that is not JSON: ${data.problem}. Return a JSON value (null for nothing).`,
+    );
+  }
+  return data.value;
+}
+
+/** Handlers get their own copy of the input, so they cannot change the execution's data. */
+function structuredCloneSafe(v: unknown): unknown {
+  return v === null || typeof v !== 'object' ? v : structuredClone(v);
+}
+
+/** The clock a handler sees: sleeping on it lets virtual time move while the handler waits. */
+function releasingClock(clock: Clock, release: () => void): Clock {
+  let released = false;
+  return {
+    now: () => clock.now(),
+    hold: () => clock.hold(),
+    async sleep(ms, signal) {
+      if (!released) {
+        released = true;
+        release();
+      }
+      await clock.sleep(ms, signal);
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import type { WaitState } from '../../definition/types.js';
+import { DataFlowError, StatesErrors } from '../../errors.js';
+import { compileJsonataTemplate, isJsonataExpression, unexpectedTypeError } from '../../query/jsonata/index.js';
+import { compilePath } from '../../query/jsonpath/path.js';
+import type { StateFlow } from '../dataflow/flow.js';
+import { bindings } from '../dataflow/jsonata.js';
+import type { Frame } from '../frame.js';
+import { then, type MaybePromise } from '../maybe.js';
+import { parseTimestamp } from '../timestamp.js';
+import { enter, exit, guarded, nextOf, type CompiledState } from './common.js';
+
+/** Wait: pauses its thread for Seconds or until a Timestamp, on the execution's clock. */
+export function compileWait(name: string, def: WaitState, flow: StateFlow, jsonata: boolean): CompiledState {
+  const next = nextOf(def);
+  const until = compileUntil(def, jsonata);
+  return {
+    name,
+    type: 'Wait',
+    run(raw, frame) {
+      enter(frame, 'Wait', name, raw, false);
+      return guarded(frame, 'Wait', name, raw, () => {
+        const selected = flow.select(raw, frame);
+        return then(until(selected, raw, frame), async (at) => {
+          const ms = at - frame.env.clock.now();
+          if (ms > 0) await frame.env.clock.sleep(ms, frame.signal);
+          return then(flow.finish(raw, selected, undefined, frame), (out) => exit(frame, 'Wait', name, out, next));
+        });
+      }, undefined, undefined);
+    },
+  };
+}
+
+/** Returns the epoch milliseconds to wait until. */
+function compileUntil(def: WaitState, jsonata: boolean): (selected: unknown, raw: unknown, frame: Frame) => MaybePromise<number> {
+  if (def.Seconds !== undefined) {
+    if (jsonata && isJsonataExpression(def.Seconds)) {
+      const expr = def.Seconds;
+      const t = compileJsonataTemplate(expr, 'Seconds');
+      return (_s, raw, frame) =>
+        then(t(bindings(frame, raw)), (v) => {
+          if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 99_999_999) {
+            throw unexpectedTypeError(expr.slice(2, -2).trim(), 'Seconds', 'integer', v);
+          }
+          return frame.env.clock.now() + v * 1000;
+        });
+    }
+    const seconds = Number(def.Seconds);
+    return (_s, _raw, frame) => frame.env.clock.now() + seconds * 1000;
+  }
+  if (def.Timestamp !== undefined) {
+    if (jsonata && isJsonataExpression(def.Timestamp)) {
+      const expr = def.Timestamp;
+      const t = compileJsonataTemplate(expr, 'Timestamp');
+      return (_s, raw, frame) =>
+        then(t(bindings(frame, raw)), (v) => {
+          const ms = typeof v === 'string' ? parseTimestamp(v) : undefined;
+          if (ms === undefined) {
+            throw new DataFlowError(
+              StatesErrors.QueryEvaluationError,
+              `The JSONata expression '${expr.slice(2, -2).trim()}' specified for the field 'Timestamp' returned an unexpected result type. Expected 'timestamp', but was '${typeof v}' for value: ${JSON.stringify(v)}`,
+            );
+          }
+          return ms;
+        });
+    }
+    const ms = parseTimestamp(def.Timestamp);
+    return () => ms ?? 0;
+  }
+  if (def.SecondsPath !== undefined) {
+    const path = compilePath(def.SecondsPath);
+    const text = def.SecondsPath;
+    return (selected, _raw, frame) => {
+      const scope = frame.scope(selected);
+      const v = path.get(scope);
+      if (v === undefined) throw new DataFlowError(StatesErrors.Runtime, `Invalid path '${text}' : ${path.missReason(scope)}`);
+      if (typeof v !== 'number' || !Number.isInteger(v)) {
+        throw new DataFlowError(StatesErrors.Runtime, `The SecondsPath parameter cannot be parsed as a long value: ${text} == ${JSON.stringify(v)}`);
+      }
+      if (v < 0) {
+        throw new DataFlowError(StatesErrors.Runtime, `The SecondsPath parameter references a negative value: ${text} == ${v}`);
+      }
+      return frame.env.clock.now() + v * 1000;
+    };
+  }
+  const text = def.TimestampPath!;
+  const path = compilePath(text);
+  return (selected, _raw, frame) => {
+    const scope = frame.scope(selected);
+    const v = path.get(scope);
+    if (v === undefined) throw new DataFlowError(StatesErrors.Runtime, `Invalid path '${text}' : ${path.missReason(scope)}`);
+    const ms = typeof v === 'string' ? parseTimestamp(v) : undefined;
+    if (ms === undefined) {
+      throw new DataFlowError(
+        StatesErrors.Runtime,
+        `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${text} == ${typeof v === 'string' ? v : JSON.stringify(v)}`,
+      );
+    }
+    return ms;
+  };
+}
