@@ -1,7 +1,11 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
+const entries: Record<string, string> = { index: 'src/index.ts', testing: 'src/testing/index.ts', cli: 'src/cli/bin.ts' };
+
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // Only entries whose source exists, so a partial checkout still builds.
+  entry: Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file))),
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

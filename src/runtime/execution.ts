@@ -100,8 +100,10 @@ export class Execution {
         () => {},
       );
     }
-    this.result = settings.machine
-      .run(input, frame)
+    // Start on the next microtask so `start()` returns before any state runs and callers can
+    // subscribe to events first.
+    this.result = Promise.resolve()
+      .then(() => settings.machine.run(input, frame))
       .then(
         (output) => this.finish(frame, { status: 'SUCCEEDED', output }),
         (e: unknown) => this.finish(frame, this.failure(e)),

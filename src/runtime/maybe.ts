@@ -6,6 +6,6 @@ export function isPromise<T>(v: MaybePromise<T>): v is Promise<T> {
 }
 
 /** Applies `f` now if `v` is ready, otherwise when it resolves. */
-export function then<T, U>(v: MaybePromise<T>, f: (t: T) => MaybePromise<U>): MaybePromise<U> {
+export function andThen<T, U>(v: MaybePromise<T>, f: (t: T) => MaybePromise<U>): MaybePromise<U> {
   return isPromise(v) ? v.then(f) : f(v);
 }

@@ -5,7 +5,7 @@ import type { StateFlow } from '../dataflow/flow.js';
 import { bindings, jsonataFlow } from '../dataflow/jsonata.js';
 import { jsonPathFlow } from '../dataflow/jsonpath.js';
 import type { Frame } from '../frame.js';
-import { then, type MaybePromise } from '../maybe.js';
+import { andThen, type MaybePromise } from '../maybe.js';
 import { compileRule } from './choice-rules.js';
 import { enter, exit, guarded, type CompiledState } from './common.js';
 
@@ -33,14 +33,14 @@ export function compileChoice(name: string, def: ChoiceState, flow: StateFlow, j
         const pick = (i: number): MaybePromise<Branch | undefined> => {
           if (i >= branches.length) return undefined;
           const b = branches[i]!;
-          return then(b.test(selected, raw, frame), (hit) => (hit ? b : pick(i + 1)));
+          return andThen(b.test(selected, raw, frame), (hit) => (hit ? b : pick(i + 1)));
         };
-        return then(pick(0), (b) => {
+        return andThen(pick(0), (b) => {
           if (!b && fallback === undefined) {
             throw new StatesError(StatesErrors.NoChoiceMatched, `No Choice Rule matched and no Default is specified in the Choice state '${name}'.`);
           }
           const f = b?.flow ?? flow;
-          return then(f.finish(raw, selected, undefined, frame), (out) => exit(frame, 'Choice', name, out, b ? b.next : fallback));
+          return andThen(f.finish(raw, selected, undefined, frame), (out) => exit(frame, 'Choice', name, out, b ? b.next : fallback));
         });
       }, undefined, undefined);
     },
@@ -57,7 +57,7 @@ function compileBranch(rule: ChoiceRule, def: ChoiceState, jsonata: boolean): Br
       const t = compileJsonataTemplate(cond, 'Condition');
       const text = typeof cond === 'string' && isJsonataExpression(cond) ? cond.slice(2, -2).trim() : String(cond);
       test = (_s, raw, frame) =>
-        then(t(bindings(frame, raw)), (v) => {
+        andThen(t(bindings(frame, raw)), (v) => {
           if (typeof v !== 'boolean') {
             throw new DataFlowError(
               StatesErrors.QueryEvaluationError,

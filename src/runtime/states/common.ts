@@ -3,7 +3,7 @@ import { DataFlowError, StatesError, StatesErrors } from '../../errors.js';
 import type { StateFlow } from '../dataflow/flow.js';
 import type { Frame } from '../frame.js';
 import { payloadDetails } from '../history.js';
-import { isPromise, then, type MaybePromise } from '../maybe.js';
+import { isPromise, andThen, type MaybePromise } from '../maybe.js';
 import { checkSize, toJson } from '../payload.js';
 import { errorOutput, findCatcher } from '../retry.js';
 
@@ -103,7 +103,7 @@ export function guarded(
     const catcher = flow && findCatcher(catchers, err.error);
     if (!catcher || !flow) throw err;
     frame.assigned = undefined;
-    return then(flow.caught(catcher, raw, errorOutput(err), frame), (output) => exit(frame, type, name, output, catcher.Next));
+    return andThen(flow.caught(catcher, raw, errorOutput(err), frame), (output) => exit(frame, type, name, output, catcher.Next));
   };
   try {
     const r = body();

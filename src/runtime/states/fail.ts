@@ -5,7 +5,7 @@ import { compileDynamicValue } from '../../query/jsonpath/template.js';
 import { bindings } from '../dataflow/jsonata.js';
 import { compileJsonataTemplate } from '../../query/jsonata/index.js';
 import type { Frame } from '../frame.js';
-import { then, type MaybePromise } from '../maybe.js';
+import { andThen, type MaybePromise } from '../maybe.js';
 import { enter, guarded, type CompiledState } from './common.js';
 import { DataFlowError, StatesErrors } from '../../errors.js';
 
@@ -45,8 +45,8 @@ export function compileFail(name: string, def: FailState, jsonata: boolean): Com
     run(raw, frame) {
       enter(frame, 'Fail', name, raw, false);
       return guarded(frame, 'Fail', name, raw, () =>
-        then(error ? error(raw, frame) : undefined, (err) =>
-          then(cause ? cause(raw, frame) : undefined, (c) => {
+        andThen(error ? error(raw, frame) : undefined, (err) =>
+          andThen(cause ? cause(raw, frame) : undefined, (c) => {
             throw new FailError(err === undefined ? '' : asText(err, 'Error'), c === undefined ? '' : asText(c, 'Cause'));
           }),
         ), undefined, undefined);

@@ -9,7 +9,7 @@ import { bindings } from '../dataflow/jsonata.js';
 import { Frame } from '../frame.js';
 import { HistoryLog } from '../history.js';
 import type { CompiledMachine } from '../machine.js';
-import { then, type MaybePromise } from '../maybe.js';
+import { andThen, type MaybePromise } from '../maybe.js';
 import { findRetrier, retryDelayMs } from '../retry.js';
 import { AlreadyReported, enter, exit, guarded, nextOf, toStatesError, type CompiledState } from './common.js';
 
@@ -193,7 +193,7 @@ function compileItems(def: MapState, jsonata: boolean): Eval<unknown[]> {
     const t = compileJsonataTemplate(expr, 'Items');
     const text = isJsonataExpression(expr) ? expr.slice(2, -2).trim() : JSON.stringify(expr);
     return (_s, raw, frame) =>
-      then(t(bindings(frame, raw)), (v) => {
+      andThen(t(bindings(frame, raw)), (v) => {
         if (!Array.isArray(v)) throw unexpectedTypeError(text, 'Items', 'array', v);
         return v;
       });
@@ -231,7 +231,7 @@ function compileCount(literal: number | string | undefined, path: string | undef
     const text = literal.slice(2, -2).trim();
     const t = compileJsonataTemplate(literal, field);
     return (_s, raw, frame) =>
-      then(t(bindings(frame, raw)), (v) => {
+      andThen(t(bindings(frame, raw)), (v) => {
         if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw unexpectedTypeError(text, field, 'integer', v);
         return v;
       });

@@ -1,6 +1,6 @@
 import type { PassState } from '../../definition/types.js';
 import type { StateFlow } from '../dataflow/flow.js';
-import { then } from '../maybe.js';
+import { andThen } from '../maybe.js';
 import { enter, exit, guarded, nextOf, type CompiledState } from './common.js';
 
 /** Pass: passes its input (or `Result`, or the Parameters/Arguments value) to its output. */
@@ -15,9 +15,9 @@ export function compilePass(name: string, def: PassState, flow: StateFlow): Comp
       enter(frame, 'Pass', name, raw, false);
       return guarded(frame, 'Pass', name, raw, () => {
         const selected = flow.select(raw, frame);
-        if (hasResult) return then(flow.finish(raw, selected, result, frame), (out) => exit(frame, 'Pass', name, out, next));
-        return then(flow.parameters(selected, raw, frame), (effective) =>
-          then(flow.finish(raw, selected, effective, frame), (out) => exit(frame, 'Pass', name, out, next)),
+        if (hasResult) return andThen(flow.finish(raw, selected, result, frame), (out) => exit(frame, 'Pass', name, out, next));
+        return andThen(flow.parameters(selected, raw, frame), (effective) =>
+          andThen(flow.finish(raw, selected, effective, frame), (out) => exit(frame, 'Pass', name, out, next)),
         );
       }, undefined, undefined);
     },

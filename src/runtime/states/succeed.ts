@@ -1,6 +1,6 @@
 import type { SucceedState } from '../../definition/types.js';
 import type { StateFlow } from '../dataflow/flow.js';
-import { then } from '../maybe.js';
+import { andThen } from '../maybe.js';
 import { enter, exit, guarded, type CompiledState } from './common.js';
 
 /** Succeed: ends its thread successfully with its (filtered) input as output. */
@@ -12,7 +12,7 @@ export function compileSucceed(name: string, _def: SucceedState, flow: StateFlow
       enter(frame, 'Succeed', name, raw, false);
       return guarded(frame, 'Succeed', name, raw, () => {
         const selected = flow.select(raw, frame);
-        return then(flow.finish(raw, selected, undefined, frame), (out) => exit(frame, 'Succeed', name, out, undefined));
+        return andThen(flow.finish(raw, selected, undefined, frame), (out) => exit(frame, 'Succeed', name, out, undefined));
       }, undefined, undefined);
     },
   };

@@ -8,7 +8,7 @@ import type { StateFlow } from '../dataflow/flow.js';
 import { bindings } from '../dataflow/jsonata.js';
 import type { Frame } from '../frame.js';
 import { payloadDetails } from '../history.js';
-import { then, type MaybePromise } from '../maybe.js';
+import { andThen, type MaybePromise } from '../maybe.js';
 import { checkSize, toJson, toJsonData } from '../payload.js';
 import { findRetrier, retryDelayMs } from '../retry.js';
 import { enter, exit, guarded, nextOf, type CompiledState } from './common.js';
@@ -36,12 +36,13 @@ export function compileTask(name: string, def: TaskState, flow: StateFlow, jsona
       enter(frame, 'Task', name, raw, true);
       return guarded(frame, 'Task', name, raw, async () => {
         const selected = flow.select(raw, frame);
-        const params = await flow.parameters(selected, raw, frame);
         const timeoutS = (await timeout(selected, raw, frame)) ?? DEFAULT_TIMEOUT_S;
         const heartbeatS = await heartbeat(selected, raw, frame);
         const counts = retriers ? new Array<number>(retriers.length).fill(0) : [];
         for (let attempt = 0; ; attempt++) {
           try {
+            // Parameters are evaluated per attempt, so $$.State.RetryCount is current.
+            const params = await flow.parameters(selected, raw, frame);
             const result = await invoke(name, def.Resource, info, params, frame, attempt, timeoutS, heartbeatS);
             const output = await flow.finish(raw, selected, result, frame);
             return exit(frame, 'Task', name, output, next);
@@ -66,7 +67,7 @@ function compileSeconds(literal: number | string | undefined, path: string | und
     const t = compileJsonataTemplate(literal, field);
     const text = literal.slice(2, -2).trim();
     return (_s, raw, frame) =>
-      then(t(bindings(frame, raw)), (v) => {
+      andThen(t(bindings(frame, raw)), (v) => {
         if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0 || v > DEFAULT_TIMEOUT_S) throw unexpectedTypeError(text, field, 'positive integer', v);
         return v;
       });

@@ -5,7 +5,7 @@ import { compilePath } from '../../query/jsonpath/path.js';
 import type { StateFlow } from '../dataflow/flow.js';
 import { bindings } from '../dataflow/jsonata.js';
 import type { Frame } from '../frame.js';
-import { then, type MaybePromise } from '../maybe.js';
+import { andThen, type MaybePromise } from '../maybe.js';
 import { parseTimestamp } from '../timestamp.js';
 import { enter, exit, guarded, nextOf, type CompiledState } from './common.js';
 
@@ -20,10 +20,10 @@ export function compileWait(name: string, def: WaitState, flow: StateFlow, jsona
       enter(frame, 'Wait', name, raw, false);
       return guarded(frame, 'Wait', name, raw, () => {
         const selected = flow.select(raw, frame);
-        return then(until(selected, raw, frame), async (at) => {
+        return andThen(until(selected, raw, frame), async (at) => {
           const ms = at - frame.env.clock.now();
           if (ms > 0) await frame.env.clock.sleep(ms, frame.signal);
-          return then(flow.finish(raw, selected, undefined, frame), (out) => exit(frame, 'Wait', name, out, next));
+          return andThen(flow.finish(raw, selected, undefined, frame), (out) => exit(frame, 'Wait', name, out, next));
         });
       }, undefined, undefined);
     },
@@ -37,7 +37,7 @@ function compileUntil(def: WaitState, jsonata: boolean): (selected: unknown, raw
       const expr = def.Seconds;
       const t = compileJsonataTemplate(expr, 'Seconds');
       return (_s, raw, frame) =>
-        then(t(bindings(frame, raw)), (v) => {
+        andThen(t(bindings(frame, raw)), (v) => {
           if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 99_999_999) {
             throw unexpectedTypeError(expr.slice(2, -2).trim(), 'Seconds', 'integer', v);
           }
@@ -52,7 +52,7 @@ function compileUntil(def: WaitState, jsonata: boolean): (selected: unknown, raw
       const expr = def.Timestamp;
       const t = compileJsonataTemplate(expr, 'Timestamp');
       return (_s, raw, frame) =>
-        then(t(bindings(frame, raw)), (v) => {
+        andThen(t(bindings(frame, raw)), (v) => {
           const ms = typeof v === 'string' ? parseTimestamp(v) : undefined;
           if (ms === undefined) {
             throw new DataFlowError(
