@@ -12,3 +12,6 @@ export type { Diagnostic, ValidationResult } from './definition/diagnostic.js';
 export type { MachineDefinition, StateDefinition, StateType, QueryLanguage } from './definition/types.js';
 export { StatesError, StatesErrors, AslValidationError, AslUsageError } from './errors.js';
 export type { TaskHandler, TaskContext, TaskResolver, ResolvedTask, LambdaHandler, LambdaContext } from './tasks/types.js';
+export { Runtime, type StartableMachine } from './runtime/runtime.js';
+export { TaskTokenError } from './tasks/tokens.js';
+export type { ActivityTask } from './tasks/activities.js';

@@ -6,6 +6,7 @@ import { HistoryLog, payloadDetails, type HistoryEvent, type HistoryListener } f
 import type { CompiledMachine } from './machine.js';
 import { executionInput, toJson } from './payload.js';
 import type { TaskResolver } from '../tasks/types.js';
+import { Runtime } from './runtime.js';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
@@ -31,6 +32,7 @@ export interface ExecutionSettings {
   readonly random: (() => number) | undefined;
   readonly uuid: (() => string) | undefined;
   readonly includeExecutionData: boolean;
+  readonly runtime: Runtime | undefined;
 }
 
 class Ended {
@@ -57,11 +59,14 @@ export class Execution {
   private readonly log: HistoryLog;
   private readonly controller = new AbortController();
   private current: ExecutionStatus = 'RUNNING';
+  /** Tokens, activities and nested machines this execution uses. */
+  readonly runtime: Runtime;
 
   /** @internal use `StateMachine.start()` */
   constructor(settings: ExecutionSettings, rawInput: unknown) {
     const { value: input, json: inputJson } = executionInput(rawInput);
     const clock = settings.clock ?? new RealClock();
+    this.runtime = settings.runtime ?? new Runtime();
     const uuid = settings.uuid ?? (() => crypto.randomUUID());
     this.name = settings.name ?? uuid();
     const identity = makeIdentity(settings.context, this.name);
@@ -76,6 +81,7 @@ export class Execution {
       identity,
       context: executionContext(identity, input, this.startDate.toISOString(), settings.context.redriveCount ?? 0),
       resolvers: settings.resolvers,
+      runtime: this.runtime,
       signal: this.controller.signal,
       includeData: settings.includeExecutionData,
     };
@@ -149,6 +155,21 @@ export class Execution {
     } finally {
       off();
     }
+  }
+
+  /** SendTaskSuccess for a task of this execution (see {@link Runtime.sendTaskSuccess}). */
+  sendTaskSuccess(taskToken: string, output: unknown): void {
+    this.runtime.sendTaskSuccess(taskToken, output);
+  }
+
+  /** SendTaskFailure for a task of this execution. */
+  sendTaskFailure(taskToken: string, error?: string, cause?: string): void {
+    this.runtime.sendTaskFailure(taskToken, error, cause);
+  }
+
+  /** SendTaskHeartbeat for a task of this execution. */
+  sendTaskHeartbeat(taskToken: string): void {
+    this.runtime.sendTaskHeartbeat(taskToken);
   }
 
   /** Ends the execution as ABORTED, cancelling running work (task handlers see their signal fire). */

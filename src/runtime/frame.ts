@@ -3,6 +3,7 @@ import type { ContextObject, ExecutionContext, Identity } from './context.js';
 import type { HistoryLog } from './history.js';
 import type { EvalScope } from '../query/scope.js';
 import type { TaskResolver } from '../tasks/types.js';
+import type { Runtime } from './runtime.js';
 
 /** What every state of one execution shares. */
 export interface ExecutionEnv {
@@ -13,6 +14,8 @@ export interface ExecutionEnv {
   readonly identity: Identity;
   readonly context: ExecutionContext;
   readonly resolvers: readonly TaskResolver[];
+  /** Tokens, activities and registered machines shared with other executions. */
+  readonly runtime: Runtime;
   /** Aborted when the execution is stopped or times out. */
   readonly signal: AbortSignal;
   /** Whether history events carry input/output (AWS's includeExecutionData). */

@@ -8,6 +8,8 @@ import type { LambdaHandler, TaskHandler, TaskResolver } from '../tasks/types.js
 import type { Clock } from './clock.js';
 import { compileMachine } from './compile.js';
 import type { ContextOverrides } from './context.js';
+import type { Runtime } from './runtime.js';
+import { nestedExecutionResolver } from '../tasks/nested.js';
 import { Execution, type ExecutionResult } from './execution.js';
 import type { CompiledMachine } from './machine.js';
 
@@ -33,6 +35,8 @@ export interface RunOptions {
   uuid?: () => string;
   /** Whether history events carry input and output payloads (AWS's includeExecutionData). Default true. */
   includeExecutionData?: boolean;
+  /** Shared task tokens, activity queues and machines for nested executions. Default: one per execution. */
+  runtime?: Runtime;
 }
 
 /** Options only the constructor takes. */
@@ -78,6 +82,7 @@ export class StateMachine {
     const resolvers: TaskResolver[] = [...(o.resolvers ?? [])];
     if (o.handlers) resolvers.push(handlersResolver(o.handlers));
     if (o.lambdas) resolvers.push(lambdaResolver(o.lambdas));
+    resolvers.push(nestedExecutionResolver);
     const timeout = this.definition.TimeoutSeconds;
     if (o.name !== undefined && (typeof o.name !== 'string' || o.name.length < 1 || o.name.length > 80)) {
       throw new AslUsageError(`Execution name must be 1 to 80 characters, got ${JSON.stringify(o.name)}`);
@@ -94,6 +99,7 @@ export class StateMachine {
         random: o.random,
         uuid: o.uuid,
         includeExecutionData: o.includeExecutionData ?? true,
+        runtime: o.runtime,
       },
       input,
     );

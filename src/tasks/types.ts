@@ -1,5 +1,6 @@
 import type { Clock } from '../runtime/clock.js';
 import type { ContextObject } from '../runtime/context.js';
+import type { Runtime } from '../runtime/runtime.js';
 
 /** What a task handler receives besides its input. */
 export interface TaskContext {
@@ -21,8 +22,12 @@ export interface TaskContext {
   readonly requestId: string;
   /** Restarts the HeartbeatSeconds timer. */
   heartbeat(): void;
-  /** `$$.Task.Token` for `.waitForTaskToken` resources and activities. */
+  /** `$$.Task.Token` for `.waitForTaskToken` resources. */
   readonly taskToken?: string;
+  /** For `.sync` jobs: reports that the job was submitted (writes TaskSubmitted with `output`). */
+  submitted(output: unknown): void;
+  /** The runtime of the execution: callbacks, activities and registered machines. */
+  readonly runtime: Runtime;
 }
 
 /** A plain async function that does a Task's work. Its return value is the task result. */

@@ -2,6 +2,7 @@ import type { TaskState } from '../../definition/types.js';
 import { DataFlowError, StatesError, StatesErrors } from '../../errors.js';
 import { compileJsonataTemplate, isJsonataExpression, unexpectedTypeError } from '../../query/jsonata/index.js';
 import { compilePath } from '../../query/jsonpath/path.js';
+import { TaskTokens } from '../../tasks/tokens.js';
 import type { ResolvedTask, TaskContext } from '../../tasks/types.js';
 import type { Clock } from '../clock.js';
 import type { StateFlow } from '../dataflow/flow.js';
@@ -41,6 +42,11 @@ export function compileTask(name: string, def: TaskState, flow: StateFlow, jsona
         const counts = retriers ? new Array<number>(retriers.length).fill(0) : [];
         for (let attempt = 0; ; attempt++) {
           try {
+            // A callback task's token must exist before Parameters reads $$.Task.Token.
+            if (info.callback) {
+              frame.taskToken = TaskTokens.create(frame.env.uuid);
+              frame.env.runtime.tokens.issue(frame.taskToken);
+            }
             // Parameters are evaluated per attempt, so $$.State.RetryCount is current.
             const params = await flow.parameters(selected, raw, frame);
             const result = await invoke(name, def.Resource, info, params, frame, attempt, timeoutS, heartbeatS);
@@ -110,25 +116,13 @@ async function invoke(
   if (heartbeatS !== undefined) scheduled.heartbeatInSeconds = heartbeatS;
   frame.lastEventId = env.history.add(ev.scheduled, frame.lastEventId, scheduled);
 
-  let handler: ResolvedTask | undefined;
-  for (const r of env.resolvers) {
-    handler = r.resolve({ resource, stateName, parameters: params });
-    if (handler) break;
-  }
-  if (!handler) {
-    const cause =
-      `No handler is registered for the resource '${resource}' of the Task state '${stateName}'. ` +
-      (info.family === 'Lambda' || info.resourceType === 'lambda'
-        ? "Register the function's code with the `lambdas` option, keyed by function name or ARN."
-        : "Register one with the `handlers` option, keyed by the exact resource or a glob such as 'arn:aws:states:::dynamodb:*', or add a resolver.");
-    frame.lastEventId = env.history.add(ev.startFailed, frame.lastEventId, { ...common, error: StatesErrors.Runtime, cause });
-    throw new StatesError(StatesErrors.Runtime, cause);
-  }
-  frame.lastEventId = env.history.add(ev.started, frame.lastEventId, info.family === 'Task' ? common : undefined);
+  const work = info.family === 'Activity' ? activityWork(frame, resource, params, heartbeatS) : serviceWork(frame, stateName, resource, info, params, attempt, ev, common);
+  if (!work) throw new Error('unreachable');
 
   const controller = new AbortController();
   const onOuterAbort = () => controller.abort(frame.signal.reason);
   frame.signal.addEventListener('abort', onOuterAbort, { once: true });
+  // Outside work in progress holds a VirtualClock still (DESIGN: time is injected).
   const release = env.clock.hold();
   let heartbeatTimer: AbortController | undefined;
   try {
@@ -137,13 +131,12 @@ async function invoke(
         controller.abort(err);
         reject(err);
       };
-      // Timers run on the clock; a VirtualClock does not skip while the handler holds it.
       env.clock.sleep(timeoutS * 1000, controller.signal).then(
         () => fail(new TimedOut(StatesErrors.Timeout, '')),
         () => {},
       );
       const armHeartbeat = () => {
-        if (heartbeatS === undefined) return;
+        if (heartbeatS === undefined || controller.signal.aborted) return;
         heartbeatTimer?.abort();
         const t = new AbortController();
         heartbeatTimer = t;
@@ -153,29 +146,13 @@ async function invoke(
           () => {},
         );
       };
-      armHeartbeat();
+      // An activity's heartbeat clock starts when a worker takes it (ActivityStarted).
+      if (info.family !== 'Activity') armHeartbeat();
       controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
-      const ctx: TaskContext = {
-        stateName,
-        resource,
-        attempt,
-        context: frame.contextObject(),
-        signal: controller.signal,
-        clock: releasingClock(env.clock, release),
-        invocationId: `${frame.threadId}${stateName}#${attempt}`,
-        requestId: env.uuid(),
-        heartbeat: armHeartbeat,
-      };
-      let value: unknown;
-      try {
-        value = handler.invoke(structuredCloneSafe(params), ctx);
-      } catch (e) {
-        return reject(e);
-      }
-      Promise.resolve(value).then(resolve, reject);
+      work.start({ signal: controller.signal, heartbeat: armHeartbeat, release, attempt }).then(resolve, reject);
     });
     controller.abort();
-    const result = normaliseResult(outcome, handler, resource, stateName);
+    const result = work.normalise(outcome);
     const json = toJson(result);
     checkSize(json, info.family === 'Lambda' ? resource : stateName);
     frame.lastEventId = env.history.add(ev.succeeded, frame.lastEventId, env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
@@ -192,7 +169,108 @@ async function invoke(
   } finally {
     release();
     frame.signal.removeEventListener('abort', onOuterAbort);
+    work.done?.(timedOutFlag(controller.signal));
   }
+}
+
+function timedOutFlag(signal: AbortSignal): 'timedOut' | 'completed' {
+  return signal.reason instanceof TimedOut ? 'timedOut' : 'completed';
+}
+
+interface Work {
+  start(run: { signal: AbortSignal; heartbeat: () => void; release: () => void; attempt: number }): Promise<unknown>;
+  normalise(value: unknown): unknown;
+  /** Called once the attempt is over, however it ended. */
+  done?(how: 'timedOut' | 'completed'): void;
+}
+
+type Events = ReturnType<typeof events>;
+
+/**
+ * A service integration or handler: request-response, or `.waitForTaskToken` where the
+ * handler's answer is only the submission and the result arrives through the task token.
+ */
+function serviceWork(
+  frame: Frame,
+  stateName: string,
+  resource: string,
+  info: ResourceInfo,
+  params: unknown,
+  attempt: number,
+  ev: Events,
+  common: Record<string, unknown>,
+): Work {
+  const env = frame.env;
+  let handler: ResolvedTask | undefined;
+  for (const r of env.resolvers) {
+    handler = r.resolve({ resource, stateName, parameters: params });
+    if (handler) break;
+  }
+  if (!handler) {
+    const cause =
+      `No handler is registered for the resource '${resource}' of the Task state '${stateName}'. ` +
+      (info.family === 'Lambda' || info.resourceType === 'lambda'
+        ? "Register the function's code with the `lambdas` option, keyed by function name or ARN."
+        : "Register one with the `handlers` option, keyed by the exact resource or a glob such as 'arn:aws:states:::dynamodb:*', or add a resolver.");
+    frame.lastEventId = env.history.add(ev.startFailed, frame.lastEventId, { ...common, error: StatesErrors.Runtime, cause });
+    throw new StatesError(StatesErrors.Runtime, cause);
+  }
+  frame.lastEventId = env.history.add(ev.started, frame.lastEventId, info.family === 'Task' ? common : undefined);
+  const h = handler;
+  const token = frame.taskToken;
+  return {
+    async start({ signal, heartbeat, release }) {
+      const ctx: TaskContext = {
+        stateName,
+        resource,
+        attempt,
+        context: frame.contextObject(),
+        signal,
+        clock: releasingClock(env.clock, release),
+        invocationId: `${frame.threadId}${stateName}#${attempt}`,
+        requestId: env.uuid(),
+        heartbeat,
+        runtime: env.runtime,
+        submitted: (output) => {
+          const data = toJsonData(output);
+          const json = data.ok ? data.json : 'null';
+          frame.lastEventId = env.history.add('TaskSubmitted', frame.lastEventId, env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
+        },
+        ...(token !== undefined ? { taskToken: token } : {}),
+      };
+      const value = await h.invoke(structuredCloneSafe(params), ctx);
+      if (!info.callback || token === undefined) return value;
+      // The service call only submitted the work; the result comes with SendTaskSuccess.
+      const submitted = value === undefined ? null : normaliseResult(value, h, resource, stateName);
+      const json = toJson(submitted);
+      frame.lastEventId = env.history.add('TaskSubmitted', frame.lastEventId, env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
+      return env.runtime.tokens.wait(token, heartbeat, signal);
+    },
+    normalise: (v) => (info.callback ? v : normaliseResult(v, h, resource, stateName)),
+    done: (how) => {
+      if (token !== undefined) env.runtime.tokens.retire(token, how);
+    },
+  };
+}
+
+/** An activity: queued for a worker, which answers through the task token. */
+function activityWork(frame: Frame, resource: string, params: unknown, heartbeatS: number | undefined): Work {
+  const env = frame.env;
+  const token = TaskTokens.create(env.uuid);
+  env.runtime.tokens.issue(token);
+  return {
+    start({ signal, heartbeat }) {
+      const withdraw = env.runtime.activities.enqueue(resource, { taskToken: token, input: structuredCloneSafe(params) }, (workerName) => {
+        frame.lastEventId = env.history.add('ActivityStarted', frame.lastEventId, workerName ? { workerName } : {});
+        // The heartbeat clock starts when a worker takes the task.
+        if (heartbeatS !== undefined) heartbeat();
+      });
+      signal.addEventListener('abort', withdraw, { once: true });
+      return env.runtime.tokens.wait(token, heartbeat, signal);
+    },
+    normalise: (v) => v,
+    done: (how) => env.runtime.tokens.retire(token, how),
+  };
 }
 
 class TimedOut extends StatesError {}

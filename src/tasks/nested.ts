@@ -1,0 +1,85 @@
+import { StatesError } from '../errors.js';
+import type { ExecutionResult } from '../runtime/execution.js';
+import type { ResolvedTask, TaskResolver } from './types.js';
+
+const START_EXECUTION = /^arn:[^:]+:states:::states:startExecution(\.sync(:2)?|\.waitForTaskToken)?$/;
+
+interface StartParams {
+  StateMachineArn?: unknown;
+  Input?: unknown;
+  Name?: unknown;
+}
+
+/**
+ * Nested executions (`arn:aws:states:::states:startExecution[.sync|.sync:2|.waitForTaskToken]`)
+ * of machines registered on the execution's Runtime. Fire-and-forget returns the new
+ * execution's ARN and start date; `.sync` waits and returns DescribeExecution's shape, with
+ * Input/Output as JSON text (`.sync`) or as JSON (`.sync:2`).
+ */
+export const nestedExecutionResolver: TaskResolver = {
+  resolve({ resource }) {
+    const m = START_EXECUTION.exec(resource);
+    if (!m) return undefined;
+    const mode = m[1] ?? '';
+    const task: ResolvedTask = {
+      async invoke(input, ctx) {
+        const p = (input ?? {}) as StartParams;
+        if (typeof p.StateMachineArn !== 'string') {
+          throw new StatesError('States.Runtime', `The parameters of the Task state '${ctx.stateName}' must include StateMachineArn.`);
+        }
+        const machine = ctx.runtime.findMachine(p.StateMachineArn);
+        if (!machine) {
+          throw new StatesError(
+            'StepFunctions.StateMachineDoesNotExistException',
+            `State Machine Does Not Exist: '${p.StateMachineArn}'. Register it with runtime.register(arnOrName, machine) and pass the runtime to start().`,
+          );
+        }
+        const childInput = typeof p.Input === 'string' ? parseInput(p.Input) : (p.Input ?? {});
+        const child = machine.start(childInput, { runtime: ctx.runtime, ...(typeof p.Name === 'string' ? { name: p.Name } : {}) });
+        const started = { ExecutionArn: child.executionArn, StartDate: child.startDate.getTime() };
+        if (!mode.startsWith('.sync')) return started;
+        ctx.submitted(started);
+        const onAbort = () => child.stop({ error: 'States.Aborted', cause: 'The parent execution stopped.' });
+        ctx.signal.addEventListener('abort', onAbort, { once: true });
+        const result = await child.result;
+        ctx.signal.removeEventListener('abort', onAbort);
+        const described = describe(child.executionArn, child.name, p.StateMachineArn, childInput, result, started.StartDate, ctx.clock.now(), mode === '.sync:2');
+        if (result.status !== 'SUCCEEDED') {
+          throw new StatesError('States.TaskFailed', JSON.stringify(described));
+        }
+        return described;
+      },
+    };
+    return task;
+  },
+};
+
+function parseInput(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new StatesError('StepFunctions.InvalidExecutionInputException', 'Invalid execution input: the Input string is not JSON.');
+  }
+}
+
+function describe(arn: string, name: string, machineArn: string, input: unknown, r: ExecutionResult, start: number, stop: number, asJson: boolean) {
+  const out: Record<string, unknown> = {
+    ExecutionArn: arn,
+    Input: asJson ? input : JSON.stringify(input),
+    InputDetails: { Included: true },
+    Name: name,
+    RedriveCount: 0,
+    StartDate: start,
+    StateMachineArn: machineArn,
+    Status: r.status,
+    StopDate: stop,
+  };
+  if (r.status === 'SUCCEEDED') {
+    out.Output = asJson ? r.output : JSON.stringify(r.output);
+    out.OutputDetails = { Included: true };
+  } else {
+    if (r.error) out.Error = r.error;
+    if (r.cause) out.Cause = r.cause;
+  }
+  return out;
+}
