@@ -28,6 +28,8 @@ export interface ExecutionEnv {
  */
 export class Frame {
   lastEventId = 0;
+  /** How many states this thread has entered: with the thread id, a stable id for each visit. */
+  steps = 0;
   /** The current state's name, entered time and retry count, for `$$.State`. */
   stateName = '';
   enteredTime = '';

@@ -58,5 +58,8 @@ export function executionInput(input: unknown): { value: unknown; json: string }
   if (input === undefined) return { value: {}, json: '{}' };
   const data = toJsonData(input);
   if (!data.ok) throw new AslUsageError(`Execution input is not JSON-serialisable: ${data.problem}`);
+  if (utf8Size(data.json) > MAX_PAYLOAD_BYTES) {
+    throw new AslUsageError(`Execution input is ${utf8Size(data.json)} bytes; AWS accepts at most ${MAX_PAYLOAD_BYTES} (256 KiB).`);
+  }
   return { value: data.value, json: data.json };
 }

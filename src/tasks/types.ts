@@ -16,7 +16,11 @@ export interface TaskContext {
   readonly signal: AbortSignal;
   /** The execution's clock (use it instead of setTimeout to stay in virtual time). */
   readonly clock: Clock;
-  /** Stable id of this invocation: thread, state and attempt, e.g. `Par[1]/Map[3]/Charge#2`. */
+  /**
+   * Stable id of this invocation: the thread (branch and item indexes), the visit number of the
+   * state in that thread, the state name and the attempt, e.g. `Par[0][1]/Map[0][3]/2:Charge#1`.
+   * The same definition and input give the same ids on every run.
+   */
   readonly invocationId: string;
   /** A fresh request id for this invocation (from the execution's injected id source). */
   readonly requestId: string;

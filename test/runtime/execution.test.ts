@@ -144,3 +144,42 @@ describe('Context object', () => {
     expect(r).toMatchObject({ status: 'SUCCEEDED', output: 2 });
   });
 });
+
+describe('Task invocation identity', () => {
+  it('is stable per thread, visit and attempt, and the same on every run', async () => {
+    const ids: string[] = [];
+    const m = new StateMachine({
+      StartAt: 'Par',
+      States: {
+        Par: {
+          Type: 'Parallel',
+          Branches: [
+            { StartAt: 'A', States: { A: { Type: 'Task', Resource: 'arn:aws:states:::w:a', Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 1 }], End: true } } },
+            { StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: { StartAt: 'B', States: { B: { Type: 'Task', Resource: 'arn:aws:states:::w:b', End: true } } }, End: true } } },
+          ],
+          End: true,
+        },
+      },
+    });
+    const handlers = {
+      'arn:aws:states:::w:a': (_i: unknown, ctx: { invocationId: string; attempt: number }) => {
+        ids.push(ctx.invocationId);
+        if (ctx.attempt === 0) throw new Error('retry me');
+        return 1;
+      },
+      'arn:aws:states:::w:b': (_i: unknown, ctx: { invocationId: string }) => (ids.push(ctx.invocationId), 2),
+    };
+    await m.run([1, 2], { handlers, clock: new VirtualClock() });
+    const first = [...ids].sort();
+    ids.length = 0;
+    await m.run([1, 2], { handlers, clock: new VirtualClock() });
+    expect([...ids].sort()).toEqual(first);
+    expect(new Set(first).size).toBe(4);
+    expect(first).toContain('Par[0][0]/1:A#0');
+    expect(first).toContain('Par[0][0]/1:A#1');
+  });
+
+  it('refuses execution input over 256 KiB', () => {
+    expect(() => new StateMachine(hello).start({ big: 'x'.repeat(262_144) })).toThrow(AslUsageError);
+  });
+});

@@ -24,6 +24,7 @@ export interface CompiledState {
 export function enter(frame: Frame, type: StateType, name: string, input: unknown, retryable: boolean): void {
   const env = frame.env;
   frame.stateName = name;
+  frame.steps++;
   frame.enteredTime = new Date(env.clock.now()).toISOString();
   frame.retryCount = retryable ? 0 : undefined;
   frame.assigned = undefined;

@@ -227,7 +227,7 @@ function serviceWork(
         context: frame.contextObject(),
         signal,
         clock: releasingClock(env.clock, release),
-        invocationId: `${frame.threadId}${stateName}#${attempt}`,
+        invocationId: `${frame.threadId}${frame.steps}:${stateName}#${attempt}`,
         requestId: env.uuid(),
         heartbeat,
         runtime: env.runtime,

@@ -1,0 +1,86 @@
+import type { Diagnostic } from '../definition/diagnostic.js';
+
+/** A location inside the definition as keys and indexes. */
+export type Path = readonly (string | number)[];
+
+/** Encodes a path as a JSON pointer (RFC 6901). */
+export function toPointer(path: Path): string {
+  let out = '';
+  for (const segment of path) out += '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  return out;
+}
+
+/** Mutable diagnostic list with helpers; `stateName` is attached by callers that know it. */
+export class Collector {
+  readonly items: Diagnostic[] = [];
+  /** Locations (pointer + code) already reported, so one problem is reported once. */
+  private readonly seen = new Set<string>();
+  /** Pointers that already carry an error. */
+  private readonly errorPointers = new Set<string>();
+
+  constructor(private readonly includeWarnings: boolean) {}
+
+  /** Reports an error. */
+  error(code: string, path: Path, message: string, stateName?: string): void {
+    this.add('ERROR', code, path, message, stateName);
+  }
+
+  /** Text offsets for diagnostics whose position is not the first occurrence of their pointer. */
+  readonly offsets = new WeakMap<Diagnostic, number>();
+
+  /** Reports a problem at an explicit offset of the JSON text (e.g. a repeated key). */
+  atOffset(severity: Diagnostic['severity'], code: string, path: Path, message: string, offset: number, stateName?: string): void {
+    if (severity === 'WARNING' && !this.includeWarnings) return;
+    const before = this.items.length;
+    this.add(severity, code, path, message, stateName);
+    if (this.items.length > before) this.offsets.set(this.items[before], offset);
+  }
+
+  /** Reports a warning (dropped when warnings are off). */
+  warn(code: string, path: Path, message: string, stateName?: string): void {
+    if (this.includeWarnings) this.add('WARNING', code, path, message, stateName);
+  }
+
+  /** True when an error has been reported at this exact location. */
+  hasErrorAt(path: Path): boolean {
+    return this.errorPointers.has(toPointer(path));
+  }
+
+  private add(severity: Diagnostic['severity'], code: string, path: Path, message: string, stateName?: string): void {
+    const location = toPointer(path);
+    const key = `${severity}\u0000${code}\u0000${location}\u0000${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    if (severity === 'ERROR') this.errorPointers.add(location);
+    const diagnostic: Diagnostic = stateName === undefined
+      ? { severity, code, message, location, path: [...path] }
+      : { severity, code, message, location, path: [...path], stateName };
+    this.items.push(diagnostic);
+  }
+}
+
+/** Plain-object test that excludes arrays and null. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Own-property lookup that never reaches the prototype chain (safe for `__proto__` keys). */
+export function has(object: Record<string, unknown>, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/** Own-property read (undefined when absent). */
+export function get(object: Record<string, unknown>, key: string): unknown {
+  return has(object, key) ? object[key] : undefined;
+}
+
+/** Short printable form of a value for messages. */
+export function show(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 60 ? text.slice(0, 57) + '...' : text;
+}

@@ -1,0 +1,166 @@
+/**
+ * Checks of values inside payloads: JSONPath payload templates (`"key.$"` values: paths and
+ * intrinsic functions, NO_DOLLAR warnings), JSONata `{% … %}` strings, and variable names.
+ */
+import jsonata from 'jsonata';
+import { checkIntrinsic, isIntrinsicCall } from '../query/intrinsics/index.js';
+import { isObject, type Collector, type Path } from './diagnostics.js';
+import { checkPath, looksLikeIntrinsic, looksLikePath } from './paths.js';
+
+/** Deepest payload nesting walked (deeper parts were already rejected as TOO_DEEPLY_NESTED). */
+const MAX_WALK_DEPTH = 1100;
+
+/** Visits every (path, key, value) below `root`, iteratively. `key` is the member name or index. */
+export function walkValues(root: unknown, rootPath: Path, visit: (value: unknown, path: Path, key: string | number | undefined) => void): void {
+  const stack: { value: unknown; path: Path; key: string | number | undefined }[] = [{ value: root, path: rootPath, key: undefined }];
+  while (stack.length > 0) {
+    const { value, path, key } = stack.pop()!;
+    visit(value, path, key);
+    if (path.length - rootPath.length > MAX_WALK_DEPTH) continue;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i], key: i });
+    } else if (isObject(value)) {
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: value[keys[i]], path: [...path, keys[i]], key: keys[i] });
+    }
+  }
+}
+
+/** Checks a path-or-intrinsic string of a `.$` key or an ErrorPath/CausePath; true when valid. */
+export function checkDollarValue(out: Collector, value: string, at: Path, stateName: string, allowIntrinsic = true): boolean {
+  if (isIntrinsicCall(value)) {
+    if (!allowIntrinsic) {
+      out.error('INVALID_JSONPATH', at, 'intrinsic functions are not allowed here', stateName);
+      return false;
+    }
+    const problems = checkIntrinsic(value);
+    if (problems.length > 0) {
+      out.error('INVALID_INTRINSIC', at, `invalid intrinsic function at character ${problems[0].position + 1}: ${problems[0].message}`, stateName);
+      return false;
+    }
+    return true;
+  }
+  const problem = checkPath(value);
+  if (problem !== undefined) {
+    out.error('INVALID_JSONPATH', at, `${JSON.stringify(value)} is not a valid JSONPath: ${problem.message} (character ${problem.position + 1})`, stateName);
+    return false;
+  }
+  return true;
+}
+
+/**
+ * A JSONPath payload template (Parameters, ResultSelector, ItemSelector, Credentials, Assign…):
+ * `.$` values must be paths or intrinsic calls; plain values that look like one get NO_DOLLAR.
+ */
+export function checkPayloadTemplate(out: Collector, template: unknown, at: Path, stateName: string): void {
+  walkValues(template, at, (value, path, key) => {
+    if (isObject(value)) {
+      const names = new Set<string>();
+      for (const k of Object.keys(value)) {
+        const name = k.endsWith('.$') ? k.slice(0, -2) : k;
+        if (names.has(name)) out.error('SCHEMA_VALIDATION_FAILED', [...path, k], `'${k}' and another key both produce the field '${name}'`, stateName);
+        names.add(name);
+      }
+    }
+    if (typeof key !== 'string') return;
+    if (key.endsWith('.$')) {
+      if (typeof value !== 'string') {
+        out.error('SCHEMA_VALIDATION_FAILED', path, `the value of '${key}' must be a string holding a path or an intrinsic function`, stateName);
+        return;
+      }
+      checkDollarValue(out, value, path, stateName);
+    } else if (typeof value === 'string' && (looksLikePath(value) || looksLikeIntrinsic(value))) {
+      out.warn('NO_DOLLAR', path, `'${key}' holds ${JSON.stringify(value)}, which looks like a ${looksLikePath(value) ? 'path' : 'intrinsic function'}, but the key does not end with '.$' so it is passed as a literal string`, stateName);
+    }
+  });
+}
+
+/** Where a JSONata expression sits, deciding which `$states` fields it may use. */
+export interface ExpressionContext {
+  /** `$states.result` is available (Task/Parallel/Map Output and Assign, catchers). */
+  readonly result: boolean;
+  /** `$states.errorOutput` is available (inside Catch). */
+  readonly errorOutput: boolean;
+}
+
+const parsedCache = new Map<string, { ast?: unknown; error?: { message: string; position: number } }>();
+
+function parseJsonata(source: string): { ast?: unknown; error?: { message: string; position: number } } {
+  let entry = parsedCache.get(source);
+  if (entry === undefined) {
+    try {
+      entry = { ast: jsonata(source).ast() };
+    } catch (error) {
+      const e = error as { message?: string; position?: number };
+      entry = { error: { message: String(e.message ?? error), position: typeof e.position === 'number' ? e.position : 0 } };
+    }
+    if (parsedCache.size > 5000) parsedCache.clear();
+    parsedCache.set(source, entry);
+  }
+  return entry;
+}
+
+/** `$states.<field>` names referenced by a JSONata AST (iterative walk). */
+function statesFields(ast: unknown): Set<string> {
+  const found = new Set<string>();
+  const stack: unknown[] = [ast];
+  let budget = 100000;
+  while (stack.length > 0 && budget-- > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    if (!isObject(node)) continue;
+    if (node.type === 'path' && Array.isArray(node.steps)) {
+      const [first, second] = node.steps as { type?: string; value?: unknown }[];
+      if (first?.type === 'variable' && first.value === 'states' && second?.type === 'name' && typeof second.value === 'string') found.add(second.value);
+    }
+    for (const key of Object.keys(node)) if (typeof node[key] === 'object' && node[key] !== null) stack.push(node[key]);
+  }
+  return found;
+}
+
+/** True when a string is a JSONata expression: `{%` … `%}`. */
+export function isJsonataString(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith('{%') && value.endsWith('%}') && value.length >= 4;
+}
+
+/** Checks every `{% %}` string below `value` (JSONata states). */
+export function checkJsonataValues(out: Collector, value: unknown, at: Path, stateName: string, context: ExpressionContext): void {
+  walkValues(value, at, (v, path) => {
+    if (!isJsonataString(v)) return;
+    const source = v.slice(2, -2);
+    if (source.trim() === '') {
+      out.error('INVALID_JSONATA', path, 'empty JSONata expression', stateName);
+      return;
+    }
+    const parsed = parseJsonata(source);
+    if (parsed.error !== undefined) {
+      out.error('INVALID_JSONATA', path, `invalid JSONata expression at character ${parsed.error.position + 2}: ${parsed.error.message}`, stateName);
+      return;
+    }
+    const used = statesFields(parsed.ast);
+    if (used.has('result') && !context.result) {
+      out.error('INVALID_JSONATA', path, "'$states.result' is only available in the Output and Assign of Task, Parallel and Map states", stateName);
+    }
+    if (used.has('errorOutput') && !context.errorOutput) {
+      out.error('INVALID_JSONATA', path, "'$states.errorOutput' is only available inside a Catch", stateName);
+    }
+  });
+}
+
+const VARIABLE_NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+
+/** Checks the variable names of an Assign object (a `.$` suffix is dropped in JSONPath mode). */
+export function checkAssignNames(out: Collector, assign: unknown, at: Path, stateName: string, jsonPath: boolean): void {
+  if (!isObject(assign)) return;
+  for (const key of Object.keys(assign)) {
+    const name = jsonPath && key.endsWith('.$') ? key.slice(0, -2) : key;
+    let problem: string | undefined;
+    if (name === 'states') problem = "'states' is reserved";
+    else if ([...name].length > 80) problem = 'variable names are at most 80 characters';
+    else if (!VARIABLE_NAME.test(name)) problem = 'a variable name starts with a letter or underscore and contains only letters, digits and underscores';
+    if (problem !== undefined) out.error('INVALID_VARIABLE_NAME', [...at, key], `invalid variable name '${name}': ${problem}`, stateName);
+  }
+}

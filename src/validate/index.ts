@@ -1,0 +1,135 @@
+/**
+ * `validate()`: checks an Amazon States Language definition the way AWS's
+ * ValidateStateMachineDefinition does, with AWS's diagnostic codes and JSON-pointer locations.
+ */
+import type { Diagnostic, ValidationResult } from '../definition/diagnostic.js';
+import { findTooDeep, MAX_DEPTH } from './depth.js';
+import { Collector, get, isObject, toPointer } from './diagnostics.js';
+import { checkGraph } from './graph.js';
+import { buildModel, type Model } from './model.js';
+import { LineIndex, locate, scanJson, type JsonScan } from './positions.js';
+import { checkState } from './state-checks.js';
+import { checkVariableScopes } from './variables.js';
+
+export { formatDiagnostics } from './format.js';
+export type { Diagnostic, ValidationResult } from '../definition/diagnostic.js';
+
+/** Options of {@link validate}. */
+export interface ValidateOptions {
+  /** Check Task `Resource` ARNs strictly (default: lenient, `${…}` placeholders accepted). */
+  strictResources?: boolean;
+  /** Target workflow type; EXPRESS rejects `.sync`, `.waitForTaskToken` and activities. Default STANDARD. */
+  type?: 'STANDARD' | 'EXPRESS';
+  /** Include WARNING diagnostics (default true). */
+  warnings?: boolean;
+}
+
+/**
+ * Validates a state machine definition. Accepts the parsed object or its JSON text (then each
+ * diagnostic also carries `line`/`column`). Never throws and never mutates its input.
+ */
+export function validate(definitionOrText: unknown, options?: ValidateOptions): ValidationResult {
+  const opts: ValidateOptions = options ?? {};
+  const out = new Collector(opts.warnings !== false);
+  let scan: JsonScan | undefined;
+  let text: string | undefined;
+  try {
+    let definition: unknown = definitionOrText;
+    if (typeof definitionOrText === 'string') {
+      text = definitionOrText;
+      if (text.trim() === '') {
+        out.error('MISSING_DESCRIPTION', [], 'the definition is empty');
+        return finish(out, text, scan);
+      }
+      scan = scanJson(text);
+      if (scan.error !== undefined) {
+        const lines = new LineIndex(text);
+        const { line, column } = lines.position(scan.error.offset);
+        out.error('INVALID_JSON_DESCRIPTION', [], `invalid JSON at line ${line} column ${column}: ${scan.error.message}`);
+        return finish(out, text, scan, scan.error.offset);
+      }
+      try {
+        definition = JSON.parse(text) as unknown;
+      } catch {
+        // the scanner accepted the text, so only the engine's recursion limit can fail here
+        out.error('TOO_DEEPLY_NESTED', [], 'the definition is nested too deeply to be parsed');
+        return finish(out, text, scan);
+      }
+    }
+    run(definition, opts, out, scan);
+  } catch (error) {
+    // a bug in the validator must not block a definition: report it as a warning
+    out.warn('VALIDATOR_INTERNAL_ERROR', [], `internal validator error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return finish(out, text, scan);
+}
+
+function run(definition: unknown, options: ValidateOptions, out: Collector, scan: JsonScan | undefined): void {
+  if (definition === null || definition === undefined) {
+    out.error('MISSING_DESCRIPTION', [], 'the definition is empty');
+    return;
+  }
+  if (!isObject(definition)) {
+    out.error('SCHEMA_VALIDATION_FAILED', [], 'the definition must be a JSON object');
+    return;
+  }
+  const deep = findTooDeep(definition);
+  if (deep === 'too-large') {
+    out.error('SCHEMA_VALIDATION_FAILED', [], 'the definition is too large (or is not a tree of JSON values)');
+    return;
+  }
+  if (deep !== undefined) {
+    out.error('TOO_DEEPLY_NESTED', deep, `the definition is nested deeper than ${MAX_DEPTH} levels`);
+    return;
+  }
+  const model = buildModel(definition, out);
+  const stateOptions = { strictResources: options.strictResources === true, express: options.type === 'EXPRESS', topLanguage: model.topLanguage };
+  for (const state of model.states) checkState(out, state, stateOptions);
+  checkGraph(model, out);
+  checkLabels(model, out);
+  checkVariableScopes(model, out);
+  if (scan !== undefined) {
+    const statesObjects = new Set(model.machines.map((m) => toPointer([...m.path, 'States'])));
+    for (const dup of scan.duplicates) {
+      const p = dup.path;
+      const key = String(p[p.length - 1]);
+      if (statesObjects.has(toPointer(p.slice(0, -1)))) out.atOffset('ERROR', 'DUPLICATE_STATE_NAME', p, `state name '${key}' appears more than once in the same States object`, dup.offset, key);
+      else out.atOffset('WARNING', 'DUPLICATE_KEY', p, `key '${key}' appears more than once in the same object; only the last value is used`, dup.offset);
+    }
+  }
+}
+
+const LABEL_FORBIDDEN = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/u;
+
+function checkLabels(model: Model, out: Collector): void {
+  const seen = new Map<string, string>();
+  for (const state of model.states) {
+    const label = get(state.node, 'Label');
+    if (get(state.node, 'Type') !== 'Map' || typeof label !== 'string') continue;
+    const at = [...state.path, 'Label'];
+    if (label.length === 0 || label.length > 40 || LABEL_FORBIDDEN.test(label)) {
+      out.error('INVALID_LABEL_NAME', at, `Map Label ${JSON.stringify(label)} must be 1 to 40 characters without whitespace, brackets, wildcards, punctuation such as " # % \\ ^ | ~ \` $ & , ; : / or control characters`, state.name);
+    }
+    const first = seen.get(label);
+    if (first !== undefined) out.error('DUPLICATE_LABEL_NAME', at, `Map Label '${label}' is already used by state '${first}'`, state.name);
+    else seen.set(label, state.name);
+  }
+}
+
+function finish(out: Collector, text: string | undefined, scan: JsonScan | undefined, errorOffset?: number): ValidationResult {
+  let diagnostics: Diagnostic[] = out.items;
+  if (text !== undefined) {
+    const lines = new LineIndex(text);
+    diagnostics = diagnostics.map((d) => {
+      const explicit = errorOffset ?? out.offsets.get(d);
+      const pos = explicit !== undefined ? lines.position(explicit) : scan !== undefined ? locate(scan, lines, d.path) : { line: 1, column: 1 };
+      return { ...d, line: pos.line, column: pos.column };
+    });
+    // for text, list problems in reading order (stable for equal positions)
+    diagnostics = diagnostics
+      .map((d, i) => ({ d, i }))
+      .sort((a, b) => (a.d.line! - b.d.line!) || (a.d.column! - b.d.column!) || (a.i - b.i))
+      .map((x) => x.d);
+  }
+  return { valid: !diagnostics.some((d) => d.severity === 'ERROR'), diagnostics };
+}

@@ -1,0 +1,217 @@
+/**
+ * A JSON scanner that maps JSON pointers to line/column positions, finds the position of syntax
+ * errors and reports duplicate object keys. Iterative (no recursion), so any nesting depth is safe.
+ */
+import { toPointer, type Path } from './diagnostics.js';
+
+/** 1-based line and column (column counted in UTF-16 code units). */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A duplicate key found in an object, with the path of the second occurrence. */
+export interface DuplicateKey {
+  readonly path: (string | number)[];
+  readonly offset: number;
+}
+
+/** What {@link scanJson} learns about a text. */
+export interface JsonScan {
+  /** Set when the text is not valid JSON. */
+  readonly error?: { readonly message: string; readonly offset: number };
+  readonly duplicates: DuplicateKey[];
+  /** pointer → offset of the key (object members) or of the value (array items, root). */
+  readonly offsets: Map<string, number>;
+}
+
+interface Frame {
+  readonly kind: 'object' | 'array';
+  readonly pointer: string;
+  readonly path: (string | number)[];
+  readonly keys: Set<string> | undefined;
+  index: number;
+}
+
+const WS = /[ \t\n\r]*/y;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+
+/** Deepest path length whose positions are recorded (deeper locations map to an ancestor). */
+const MAX_RECORDED_DEPTH = 64;
+
+/** Scans JSON text once: positions of every member up to a depth, syntax error, duplicate keys. */
+export function scanJson(text: string): JsonScan {
+  const offsets = new Map<string, number>();
+  const duplicates: DuplicateKey[] = [];
+  const stack: Frame[] = [];
+  let i = 0;
+  const fail = (message: string, offset: number): JsonScan => ({ error: { message, offset }, duplicates, offsets });
+  const skip = (): void => {
+    WS.lastIndex = i;
+    WS.test(text);
+    i = WS.lastIndex;
+  };
+  const describe = (at: number): string => (at >= text.length ? 'unexpected end of JSON text' : `unexpected character ${JSON.stringify(text[at])}`);
+  const readString = (): string | undefined => {
+    STRING.lastIndex = i;
+    const m = STRING.exec(text);
+    if (m === null) return undefined;
+    i = STRING.lastIndex;
+    return JSON.parse(m[0]) as string;
+  };
+  const stringError = (): JsonScan => {
+    let j = i + 1;
+    while (j < text.length) {
+      const c = text.charCodeAt(j);
+      if (c === 0x22) break;
+      if (c < 0x20) return fail('control character in string', j);
+      if (c === 0x5c) {
+        const n = text[j + 1];
+        if (n === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))) return fail('invalid \\u escape in string', j);
+          j += 6;
+          continue;
+        }
+        if (n === undefined || !'"\\/bfnrt'.includes(n)) return fail('invalid escape in string', j);
+        j += 2;
+        continue;
+      }
+      j++;
+    }
+    return fail('unterminated string', i);
+  };
+
+  // `pending` describes where the next value goes: pointer/path and whether it is recorded.
+  let pendingPointer = '';
+  let pendingPath: (string | number)[] = [];
+  let expectValue = true;
+  for (;;) {
+    skip();
+    if (expectValue) {
+      if (!offsets.has(pendingPointer)) offsets.set(pendingPointer, i);
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        const kind = c === '{' ? 'object' : 'array';
+        stack.push({ kind, pointer: pendingPointer, path: pendingPath, keys: kind === 'object' ? new Set() : undefined, index: 0 });
+        i++;
+        skip();
+        const close = kind === 'object' ? '}' : ']';
+        if (text[i] === close) {
+          i++;
+          stack.pop();
+          expectValue = false;
+          if (stack.length === 0) break;
+          continue;
+        }
+        if (kind === 'object') {
+          const err = readKey();
+          if (err) return err;
+        } else {
+          const top = stack[stack.length - 1];
+          setPending(top, 0);
+        }
+        continue;
+      }
+      if (c === '"') {
+        if (readString() === undefined) return stringError();
+      } else if (c === 't' || c === 'f' || c === 'n') {
+        const word = c === 't' ? 'true' : c === 'f' ? 'false' : 'null';
+        if (text.startsWith(word, i)) i += word.length;
+        else return fail(describe(i), i);
+      } else {
+        NUMBER.lastIndex = i;
+        if (!NUMBER.test(text)) return fail(describe(i), i);
+        i = NUMBER.lastIndex;
+      }
+      expectValue = false;
+      if (stack.length === 0) break;
+      continue;
+    }
+    // after a value inside a container
+    const top = stack[stack.length - 1];
+    const c = text[i];
+    if (c === ',') {
+      i++;
+      skip();
+      top.index++;
+      if (top.kind === 'object') {
+        const err = readKey();
+        if (err) return err;
+      } else {
+        setPending(top, top.index);
+      }
+      continue;
+    }
+    if ((c === '}' && top.kind === 'object') || (c === ']' && top.kind === 'array')) {
+      i++;
+      stack.pop();
+      if (stack.length === 0) break;
+      continue;
+    }
+    return fail(`${describe(i)}; expected ',' or '${top.kind === 'object' ? '}' : ']'}'`, i);
+  }
+  skip();
+  if (i < text.length) return fail(`${describe(i)} after the end of the JSON value`, i);
+  return { duplicates, offsets };
+
+  function setPending(top: Frame, key: string | number): void {
+    expectValue = true;
+    // beyond the recorded depth, children share their container's (truncated) location
+    if (top.path.length >= MAX_RECORDED_DEPTH) {
+      pendingPath = top.path;
+      pendingPointer = top.pointer;
+      return;
+    }
+    pendingPath = [...top.path, key];
+    pendingPointer = top.pointer + '/' + String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+  }
+  function readKey(): JsonScan | undefined {
+    const top = stack[stack.length - 1];
+    if (text[i] !== '"') return fail(`${describe(i)}; expected a property name in double quotes`, i);
+    const keyOffset = i;
+    const key = readString();
+    if (key === undefined) return stringError();
+    setPending(top, key);
+    if (top.keys!.has(key)) duplicates.push({ path: top.path.length >= MAX_RECORDED_DEPTH ? [...top.path, key] : pendingPath, offset: keyOffset });
+    else top.keys!.add(key);
+    if (!offsets.has(pendingPointer)) offsets.set(pendingPointer, keyOffset);
+    skip();
+    if (text[i] !== ':') return fail(`${describe(i)}; expected ':'`, i);
+    i++;
+    return undefined;
+  }
+}
+
+/** Converts offsets to line/column, with a lazily built table of line starts. */
+export class LineIndex {
+  private starts: number[] | undefined;
+  constructor(private readonly text: string) {}
+
+  /** 1-based line/column of a UTF-16 offset. */
+  position(offset: number): Position {
+    if (this.starts === undefined) {
+      const starts = [0];
+      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) starts.push(i + 1);
+      this.starts = starts;
+    }
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  }
+}
+
+/** Position of the most specific recorded location on `path` (falls back to ancestors). */
+export function locate(scan: JsonScan, lines: LineIndex, path: Path): Position {
+  for (let n = Math.min(path.length, MAX_RECORDED_DEPTH); n >= 0; n--) {
+    const offset = scan.offsets.get(toPointer(path.slice(0, n)));
+    if (offset !== undefined) return lines.position(offset);
+  }
+  return { line: 1, column: 1 };
+}
