@@ -1,0 +1,76 @@
+/** `asl-runtime run`: in-process through main(), and once end to end as a spawned process. */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
+    stdout: () => out.join(''),
+    stderr: () => err.join(''),
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'asl-run-'));
+const file = (name: string, content: unknown): string => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+};
+const order = 'examples/order-fulfilment/state-machine.asl.json';
+const handlers = 'examples/order-fulfilment/handlers.mjs';
+
+describe('asl-runtime run', () => {
+  it('prints each state with its (virtual) duration and the output; exit 0', async () => {
+    const c = capture();
+    const code = await main(['run', order, '--handlers', handlers, '--input', '{"orderId":"X","items":[{"sku":"pear","qty":1,"price":1}]}', '--virtual-time'], c.io);
+    expect(code).toBe(0);
+    expect(c.stdout()).toMatch(/Wait\s+WaitForCourier\s+60\.0 min/);
+    expect(c.stdout()).toContain('SUCCEEDED');
+    expect(c.stdout()).toContain('"message": "Order X shipped with tracking TRK-X"');
+  });
+
+  it('reports a failed execution with exit 1 and --format json', async () => {
+    const c = capture();
+    const def = file('fail.json', { StartAt: 'F', States: { F: { Type: 'Fail', Error: 'E', Cause: 'c' } } });
+    expect(await main(['run', def, '--format', 'json', '--history'], c.io)).toBe(1);
+    const out = JSON.parse(c.stdout());
+    expect(out).toMatchObject({ status: 'FAILED', error: 'E', cause: 'c' });
+    expect(out.history.map((e: { type: string }) => e.type)).toEqual(['ExecutionStarted', 'FailStateEntered', 'ExecutionFailed']);
+  });
+
+  it('exits 3 for a timed-out execution', async () => {
+    const def = file('slow.json', { TimeoutSeconds: 5, StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 60, End: true } } });
+    expect(await main(['run', def, '--virtual-time'], capture().io)).toBe(3);
+  });
+
+  it('gives clear errors for a missing file, bad JSON input, an invalid definition and bad options', async () => {
+    let c = capture();
+    expect(await main(['run', join(dir, 'missing.json')], c.io)).toBe(1);
+    expect(c.stderr()).toContain('cannot read the definition file');
+    c = capture();
+    expect(await main(['run', order, '--input', '{oops'], c.io)).toBe(1);
+    expect(c.stderr()).toContain('--input is not valid JSON');
+    c = capture();
+    expect(await main(['run', file('invalid.json', { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'Z' } } })], c.io)).toBe(1);
+    expect(c.stderr()).toContain('MISSING_TRANSITION_TARGET');
+    c = capture();
+    expect(await main(['run', order, '--bogus'], c.io)).toBe(2);
+    c = capture();
+    expect(await main(['run', order, '--handlers', join(dir, 'nope.mjs')], c.io)).toBe(1);
+    expect(c.stderr()).toContain('cannot load the handlers module');
+  });
+
+  // The built command, spawned as a user runs it (npm test builds dist/ first).
+  it('runs end to end as a process', async () => {
+    expect(existsSync('dist/cli.js')).toBe(true);
+    const { stdout } = await promisify(execFile)(process.execPath, ['dist/cli.js', 'run', order, '--handlers', handlers, '--input', '{"orderId":"P","items":[{"sku":"apple","qty":1,"price":1}]}', '--virtual-time', '--format', 'json']);
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'SUCCEEDED', output: { orderId: 'P', status: 'SHIPPED' } });
+  });
+});
