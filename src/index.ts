@@ -15,3 +15,4 @@ export type { TaskHandler, TaskContext, TaskResolver, ResolvedTask, LambdaHandle
 export { Runtime, type StartableMachine } from './runtime/runtime.js';
 export { TaskTokenError } from './tasks/tokens.js';
 export type { ActivityTask } from './tasks/activities.js';
+export { SNAPSHOT_FORMAT, type ExecutionSnapshot } from './runtime/snapshot.js';

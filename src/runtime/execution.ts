@@ -1,4 +1,5 @@
-import { StatesError, StatesErrors } from '../errors.js';
+import { AslUsageError, StatesError, StatesErrors } from '../errors.js';
+import { SNAPSHOT_FORMAT, type ExecutionSnapshot } from './snapshot.js';
 import { RealClock, type Clock } from './clock.js';
 import { executionContext, makeIdentity, type ContextOverrides } from './context.js';
 import { Frame, type ExecutionEnv } from './frame.js';
@@ -8,7 +9,11 @@ import { executionInput, toJson } from './payload.js';
 import type { TaskResolver } from '../tasks/types.js';
 import { Runtime } from './runtime.js';
 
-export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+/**
+ * AWS's execution statuses, plus SUSPENDED: the execution was handed over as a snapshot
+ * (`suspend()`) and goes on wherever it is resumed.
+ */
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'SUSPENDED';
 
 /** How an execution ended. `execution.result` resolves to this; it never rejects because the workflow failed. */
 export interface ExecutionResult {
@@ -33,11 +38,15 @@ export interface ExecutionSettings {
   readonly uuid: (() => string) | undefined;
   readonly includeExecutionData: boolean;
   readonly runtime: Runtime | undefined;
+  /** SHA-256 of the definition, written into snapshots. */
+  readonly definitionHash: string;
+  /** Set when resuming: the snapshot to continue. */
+  readonly resumeFrom?: ExecutionSnapshot;
 }
 
 class Ended {
   constructor(
-    readonly status: 'TIMED_OUT' | 'ABORTED',
+    readonly status: 'TIMED_OUT' | 'ABORTED' | 'SUSPENDED',
     readonly error: string | undefined,
     readonly cause: string | undefined,
   ) {}
@@ -57,6 +66,10 @@ export class Execution {
   /** When it started, by its clock. */
   readonly startDate: Date;
   private readonly log: HistoryLog;
+  private readonly env: ExecutionEnv;
+  private readonly settings: ExecutionSettings;
+  private readonly input: unknown;
+  private readonly contextOverrides: ContextOverrides;
   private readonly controller = new AbortController();
   private current: ExecutionStatus = 'RUNNING';
   /** Tokens, activities and nested machines this execution uses. */
@@ -64,35 +77,41 @@ export class Execution {
 
   /** @internal use `StateMachine.start()` */
   constructor(settings: ExecutionSettings, rawInput: unknown) {
-    const { value: input, json: inputJson } = executionInput(rawInput);
+    const resume = settings.resumeFrom;
+    const { value: input, json: inputJson } = executionInput(resume ? resume.input : rawInput);
     const clock = settings.clock ?? new RealClock();
     this.runtime = settings.runtime ?? new Runtime();
     const uuid = settings.uuid ?? (() => crypto.randomUUID());
-    this.name = settings.name ?? uuid();
-    const identity = makeIdentity(settings.context, this.name);
+    this.name = resume?.name ?? settings.name ?? uuid();
+    this.contextOverrides = resume ? (resume.context as ContextOverrides) : settings.context;
+    const identity = makeIdentity(this.contextOverrides, this.name);
     this.executionArn = identity.executionArn;
-    this.startDate = new Date(clock.now());
-    this.log = new HistoryLog(() => clock.now());
+    this.startDate = new Date(resume ? Date.parse(resume.startTime) : clock.now());
+    this.log = new HistoryLog(() => clock.now(), resume ? { events: structuredClone(resume.events) as HistoryEvent[], threads: resume.threads } : undefined);
+    this.settings = settings;
+    this.input = input;
     const env: ExecutionEnv = {
       clock,
       history: this.log,
       random: settings.random ?? Math.random,
       uuid,
       identity,
-      context: executionContext(identity, input, this.startDate.toISOString(), settings.context.redriveCount ?? 0),
+      context: executionContext(identity, input, this.startDate.toISOString(), this.contextOverrides.redriveCount ?? 0),
       resolvers: settings.resolvers,
       runtime: this.runtime,
       signal: this.controller.signal,
       includeData: settings.includeExecutionData,
+      journal: new Map(resume ? Object.entries(resume.journal) : []),
+      activity: { inFlight: 0, mapRuns: 0, tokens: new Set() },
     };
+    this.env = env;
     const started: Record<string, unknown> = { roleArn: identity.roleArn };
     if (env.includeData) {
       started.input = inputJson;
       started.inputDetails = payloadDetails(inputJson);
     }
-    this.log.add('ExecutionStarted', 0, started);
     const frame = new Frame(env, Object.create(null) as Record<string, unknown>, this.controller.signal, '');
-    frame.lastEventId = 1;
+    frame.emit('ExecutionStarted', started);
 
     const outer = settings.signal;
     const onOuterAbort = () => this.stop({ error: 'States.Aborted', cause: 'The execution was stopped by its AbortSignal.' });
@@ -101,7 +120,9 @@ export class Execution {
 
     const timer = new AbortController();
     if (settings.timeoutSeconds !== undefined) {
-      clock.sleep(settings.timeoutSeconds * 1000, timer.signal).then(
+      // Measured from the start time, so a resumed execution keeps its original deadline.
+      const left = this.startDate.getTime() + settings.timeoutSeconds * 1000 - clock.now();
+      clock.sleep(Math.max(0, left), timer.signal).then(
         () => this.controller.abort(new Ended('TIMED_OUT', StatesErrors.Timeout, `The execution timed out after ${settings.timeoutSeconds} seconds.`)),
         () => {},
       );
@@ -172,6 +193,48 @@ export class Execution {
     this.runtime.sendTaskHeartbeat(taskToken);
   }
 
+  /**
+   * A JSON-serialisable snapshot of the execution as it is now, for `StateMachine.resume()` in
+   * this or another process. Possible while the execution waits (Wait, callback, activity,
+   * retry backoff), also inside Parallel branches and Map iterations.
+   * @throws AslUsageError when a task handler is running, a distributed Map Run is open, the
+   * execution has ended, or it was started with includeExecutionData: false.
+   */
+  snapshot(): ExecutionSnapshot {
+    const a = this.env.activity;
+    if (this.current !== 'RUNNING') throw new AslUsageError(`Cannot snapshot an execution that has ended (${this.current}).`);
+    if (a.inFlight > 0) {
+      throw new AslUsageError('Cannot snapshot while a task handler is running: snapshots are taken while the execution waits (Wait, callback, activity, retry backoff).');
+    }
+    if (a.mapRuns > 0) throw new AslUsageError('Cannot snapshot while a distributed Map Run is in progress.');
+    if (!this.env.includeData) throw new AslUsageError('Cannot snapshot an execution started with includeExecutionData: false (its task results are not recorded).');
+    return structuredClone({
+      format: SNAPSHOT_FORMAT,
+      definitionHash: this.settings.definitionHash,
+      executionArn: this.executionArn,
+      name: this.name,
+      startTime: this.startDate.toISOString(),
+      input: this.input,
+      context: { ...this.contextOverrides },
+      events: this.log.events,
+      threads: this.log.threads,
+      journal: Object.fromEntries(this.env.journal),
+      taskTokens: [...a.tokens],
+      version: this.log.events.length,
+    });
+  }
+
+  /**
+   * Takes a snapshot, then ends the execution here without writing history: its timers,
+   * tokens and activity tasks are released and `result` resolves as SUSPENDED. Resume the
+   * snapshot to go on.
+   */
+  suspend(): ExecutionSnapshot {
+    const snapshot = this.snapshot();
+    this.controller.abort(new Ended('SUSPENDED', undefined, undefined));
+    return snapshot;
+  }
+
   /** Ends the execution as ABORTED, cancelling running work (task handlers see their signal fire). */
   stop(options: { error?: string; cause?: string } = {}): void {
     if (this.current !== 'RUNNING' || this.controller.signal.aborted) return;
@@ -193,17 +256,19 @@ export class Execution {
     switch (r.status) {
       case 'SUCCEEDED': {
         const json = toJson(r.output);
-        this.log.add('ExecutionSucceeded', frame.lastEventId, frame.env.includeData ? { output: json, outputDetails: payloadDetails(json) } : {});
+        frame.emit('ExecutionSucceeded', frame.env.includeData ? { output: json, outputDetails: payloadDetails(json) } : {});
         break;
       }
       case 'FAILED':
-        this.log.add('ExecutionFailed', frame.lastEventId, details);
+        frame.emit('ExecutionFailed', details);
         break;
       case 'TIMED_OUT':
-        this.log.add('ExecutionTimedOut', frame.lastEventId, details);
+        frame.emit('ExecutionTimedOut', details);
         break;
       case 'ABORTED':
-        this.log.add('ExecutionAborted', frame.lastEventId, details);
+        frame.emit('ExecutionAborted', details);
+        break;
+      case 'SUSPENDED':
         break;
     }
     this.current = r.status;

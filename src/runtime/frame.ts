@@ -1,6 +1,6 @@
 import type { Clock } from './clock.js';
 import type { ContextObject, ExecutionContext, Identity } from './context.js';
-import type { HistoryLog } from './history.js';
+import type { HistoryEventType, HistoryLog } from './history.js';
 import type { EvalScope } from '../query/scope.js';
 import type { TaskResolver } from '../tasks/types.js';
 import type { Runtime } from './runtime.js';
@@ -20,6 +20,10 @@ export interface ExecutionEnv {
   readonly signal: AbortSignal;
   /** Whether history events carry input/output (AWS's includeExecutionData). */
   readonly includeData: boolean;
+  /** Draws from `random` and `uuid` by thread and draw number: a resumed run draws the same. */
+  readonly journal: Map<string, string | number>;
+  /** What snapshot() must know: handlers running, open Map Runs, tokens waited on. */
+  readonly activity: { inFlight: number; mapRuns: number; readonly tokens: Set<string> };
 }
 
 /**
@@ -41,6 +45,7 @@ export class Frame {
   taskToken: string | undefined;
   /** Variables the current state assigned, for its Exited event. */
   assigned: Record<string, string> | undefined;
+  private draws = 0;
 
   constructor(
     readonly env: ExecutionEnv,
@@ -57,6 +62,43 @@ export class Frame {
     const f = new Frame(this.env, Object.create(this.variables) as Record<string, unknown>, signal, threadId);
     f.lastEventId = lastEventId;
     return f;
+  }
+
+  /** Writes a history event for this thread (or replays the recorded one) and returns its id. */
+  emit(type: HistoryEventType, details?: Record<string, unknown>): number {
+    this.lastEventId = this.env.history.add(type, this.lastEventId, details, this.threadId);
+    return this.lastEventId;
+  }
+
+  /** The thread's time: the recorded time while it replays a snapshot, else the clock's. */
+  now(): number {
+    return this.env.history.replayTime(this.threadId) ?? this.env.clock.now();
+  }
+
+  /**
+   * Waits until `deadline` (ms). A thread that replays a snapshot has already waited past it
+   * (its recording goes on), so it does not wait again.
+   */
+  sleepUntil(deadline: number, signal: AbortSignal = this.signal): Promise<void> {
+    if (this.env.history.replaying(this.threadId)) return Promise.resolve();
+    const ms = Number.isFinite(deadline) ? deadline - this.env.clock.now() : 0;
+    return ms > 0 ? this.env.clock.sleep(ms, signal) : signal.aborted ? Promise.reject(signal.reason) : Promise.resolve();
+  }
+
+  /** The execution's random source, journaled per thread. */
+  readonly random = (): number => this.draw(this.env.random) as number;
+
+  /** The execution's id source, journaled per thread. */
+  readonly uuid = (): string => this.draw(this.env.uuid) as string;
+
+  private draw(source: () => string | number): string | number {
+    const key = `${this.threadId}#${this.steps}.${this.draws++}`;
+    const journal = this.env.journal;
+    const known = journal.get(key);
+    if (known !== undefined) return known;
+    const value = source();
+    journal.set(key, value);
+    return value;
   }
 
   contextObject(): ContextObject {
@@ -92,9 +134,9 @@ class FrameScope implements EvalScope {
     return this.frame.variables;
   }
   get random(): () => number {
-    return this.frame.env.random;
+    return this.frame.random;
   }
   get uuid(): () => string {
-    return this.frame.env.uuid;
+    return this.frame.uuid;
   }
 }

@@ -52,15 +52,62 @@ export function detailsKey(type: HistoryEventType): string {
 
 export type HistoryListener = (event: HistoryEvent) => void;
 
-/** Collects events of one execution and tells listeners as each is added. */
+/** Thrown when a resumed execution does something else than its recorded history says. */
+export class ReplayDivergence extends Error {
+  override readonly name = 'ReplayDivergence';
+}
+
+interface ThreadReplay {
+  /** Ids of the recorded events of this thread, in order. */
+  readonly ids: number[];
+  pos: number;
+  /** Timestamp (ms) of the last recorded event consumed, while the thread has not gone live. */
+  lastTime: number | undefined;
+}
+
+/**
+ * Collects the events of one execution and tells listeners as each is added. A log built from a
+ * snapshot replays: each thread's `add` calls consume that thread's recorded events (no new
+ * event, no listener call) until the thread has none left, then it writes live events.
+ */
 export class HistoryLog {
   readonly events: HistoryEvent[] = [];
+  /** The thread that wrote each event (same index as `events`). */
+  readonly threads: string[] = [];
   private readonly listeners = new Set<HistoryListener>();
+  private readonly replay = new Map<string, ThreadReplay>();
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    recorded?: { events: readonly HistoryEvent[]; threads: readonly string[] },
+  ) {
+    if (!recorded) return;
+    recorded.events.forEach((e, i) => {
+      this.events.push(e);
+      const thread = recorded.threads[i] ?? '';
+      this.threads.push(thread);
+      let r = this.replay.get(thread);
+      if (!r) this.replay.set(thread, (r = { ids: [], pos: 0, lastTime: undefined }));
+      r.ids.push(e.id);
+    });
+  }
 
-  /** Adds an event; `previous` is the id of the event it follows in its own branch. */
-  add(type: HistoryEventType, previous: number, details?: Record<string, unknown>): number {
+  /** Adds an event for `thread`; `previous` is the id of the event it follows in that thread. */
+  add(type: HistoryEventType, previous: number, details?: Record<string, unknown>, thread = ''): number {
+    const r = this.replay.get(thread);
+    if (r) {
+      if (r.pos < r.ids.length) {
+        const id = r.ids[r.pos++]!;
+        const recorded = this.events[id - 1]!;
+        if (recorded.type !== type) {
+          throw new ReplayDivergence(`The resumed execution diverged from its snapshot at event #${id}: the snapshot has ${recorded.type}, the run wrote ${type}.`);
+        }
+        r.lastTime = Date.parse(recorded.timestamp);
+        return id;
+      }
+      // This thread has caught up with its recording: from now on it is live.
+      this.replay.delete(thread);
+    }
     const id = this.events.length + 1;
     const event: Record<string, unknown> = {
       id,
@@ -70,6 +117,7 @@ export class HistoryLog {
     };
     if (details) event[detailsKey(type)] = details;
     this.events.push(event as HistoryEvent);
+    this.threads.push(thread);
     for (const l of this.listeners) {
       try {
         l(event as HistoryEvent);
@@ -78,6 +126,32 @@ export class HistoryLog {
       }
     }
     return id;
+  }
+
+  /** True while `thread` still has recorded events to replay. */
+  replaying(thread: string): boolean {
+    const r = this.replay.get(thread);
+    return r !== undefined && r.pos < r.ids.length;
+  }
+
+  /** The next recorded event of `thread`, if it is still replaying. */
+  peek(thread: string): HistoryEvent | undefined {
+    const r = this.replay.get(thread);
+    return r && r.pos < r.ids.length ? this.events[r.ids[r.pos]! - 1] : undefined;
+  }
+
+  /**
+   * The time a replaying thread is at: its last consumed event's timestamp. Undefined once the
+   * thread writes live events (then the clock tells the time).
+   */
+  replayTime(thread: string): number | undefined {
+    return this.replay.get(thread)?.lastTime;
+  }
+
+  /** Timestamp of event `id` in ms. */
+  timeOf(id: number): number {
+    const e = this.events[id - 1];
+    return e ? Date.parse(e.timestamp) : this.now();
   }
 
   listen(listener: HistoryListener): () => void {

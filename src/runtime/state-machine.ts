@@ -10,7 +10,9 @@ import { compileMachine } from './compile.js';
 import type { ContextOverrides } from './context.js';
 import type { Runtime } from './runtime.js';
 import { nestedExecutionResolver } from '../tasks/nested.js';
-import { Execution, type ExecutionResult } from './execution.js';
+import { createHash } from 'node:crypto';
+import { Execution, type ExecutionResult, type ExecutionSettings } from './execution.js';
+import { SNAPSHOT_FORMAT, type ExecutionSnapshot } from './snapshot.js';
 import type { CompiledMachine } from './machine.js';
 
 /** Options of a machine; every one can be overridden per `start()`. */
@@ -59,6 +61,8 @@ export class StateMachine {
   /** Validation warnings (errors make the constructor throw). */
   readonly warnings: readonly import('../definition/diagnostic.js').Diagnostic[];
   private readonly compiled: CompiledMachine;
+  /** SHA-256 of the definition's canonical JSON; snapshots carry it. */
+  readonly definitionHash: string;
   private readonly options: MachineOptions;
 
   /** @throws AslValidationError when the definition is not valid ASL (see `.diagnostics`). */
@@ -70,6 +74,7 @@ export class StateMachine {
     this.warnings = result.diagnostics.filter((d) => d.severity === 'WARNING');
     this.definition = parsed as MachineDefinition;
     this.compiled = compileMachine(this.definition);
+    this.definitionHash = createHash('sha256').update(canonicalJson(this.definition)).digest('hex');
     this.options = { ...options };
   }
 
@@ -78,6 +83,30 @@ export class StateMachine {
    * @throws AslUsageError when the input is not JSON-serialisable.
    */
   start(input?: unknown, options: RunOptions = {}): Execution {
+    return new Execution(this.settings(options), input);
+  }
+
+  /**
+   * Continues an execution from a snapshot (`execution.snapshot()` / `suspend()`), in this or
+   * another process. It replays the recorded history — task results come from it, no handler is
+   * called again — and goes on from where the execution was waiting. Pass the same handlers;
+   * the clock decides how much of a pending wait is left.
+   * @throws AslUsageError when the snapshot is malformed or was taken against another definition.
+   */
+  resume(snapshot: ExecutionSnapshot, options: RunOptions = {}): Execution {
+    if (!snapshot || typeof snapshot !== 'object' || snapshot.format !== SNAPSHOT_FORMAT) {
+      throw new AslUsageError(`Not an execution snapshot: expected format '${SNAPSHOT_FORMAT}'.`);
+    }
+    if (snapshot.definitionHash !== this.definitionHash) {
+      throw new AslUsageError('The snapshot was taken against a different definition; resume it with the machine it came from.');
+    }
+    if (!Array.isArray(snapshot.events) || !Array.isArray(snapshot.threads) || snapshot.events.length !== snapshot.threads.length) {
+      throw new AslUsageError('The snapshot is damaged: events and threads do not match.');
+    }
+    return new Execution({ ...this.settings(options), resumeFrom: snapshot }, undefined);
+  }
+
+  private settings(options: RunOptions): ExecutionSettings {
     const o = { ...this.options, ...options };
     const resolvers: TaskResolver[] = [...(o.resolvers ?? [])];
     if (o.handlers) resolvers.push(handlersResolver(o.handlers));
@@ -87,26 +116,32 @@ export class StateMachine {
     if (o.name !== undefined && (typeof o.name !== 'string' || o.name.length < 1 || o.name.length > 80)) {
       throw new AslUsageError(`Execution name must be 1 to 80 characters, got ${JSON.stringify(o.name)}`);
     }
-    return new Execution(
-      {
-        machine: this.compiled,
-        timeoutSeconds: typeof timeout === 'number' ? timeout : undefined,
-        clock: o.clock,
-        resolvers,
-        context: o.context ?? {},
-        name: o.name,
-        signal: o.signal,
-        random: o.random,
-        uuid: o.uuid,
-        includeExecutionData: o.includeExecutionData ?? true,
-        runtime: o.runtime,
-      },
-      input,
-    );
+    return {
+      machine: this.compiled,
+      timeoutSeconds: typeof timeout === 'number' ? timeout : undefined,
+      clock: o.clock,
+      resolvers,
+      context: o.context ?? {},
+      name: o.name,
+      signal: o.signal,
+      random: o.random,
+      uuid: o.uuid,
+      includeExecutionData: o.includeExecutionData ?? true,
+      runtime: o.runtime,
+      definitionHash: this.definitionHash,
+    };
   }
 
   /** Starts an execution and waits for its result. */
   run(input?: unknown, options?: RunOptions): Promise<ExecutionResult> {
     return this.start(input, options).result;
   }
+}
+
+/** JSON with object keys sorted, so equal definitions hash equally whatever their key order. */
+function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
 }

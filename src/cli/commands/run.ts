@@ -98,6 +98,7 @@ export const runCommand: Command = {
       case 'TIMED_OUT':
         return EXIT_TIMED_OUT;
       case 'ABORTED':
+      case 'SUSPENDED':
         return EXIT_ABORTED;
     }
   },

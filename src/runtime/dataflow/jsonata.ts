@@ -3,6 +3,7 @@ import { compileJsonataTemplate, type JsonataBindings, type JsonataTemplate } fr
 import type { Frame } from '../frame.js';
 import { applyAssign } from './assign.js';
 import type { StateFlow } from './flow.js';
+import { note, noteLater } from './inspect.js';
 
 export interface JsonataFields {
   readonly Arguments?: Template;
@@ -52,13 +53,18 @@ export function jsonataFlow(fields: JsonataFields, kind: 'result' | 'none', catc
   );
   return {
     select: (raw) => raw,
-    parameters: args ? (_selected, raw, frame) => args(bindings(frame, raw)) : (selected) => selected,
+    // `note` reports each intermediate value to a TestState inspector; a no-op unless one is attached.
+    parameters: args
+      ? (_selected, raw, frame) => noteLater(frame, 'afterArguments', args(bindings(frame, raw)))
+      : (selected, _raw, frame) => note(frame, 'afterArguments', selected),
     finish(raw, _selected, result, frame) {
+      if (kind === 'result') note(frame, 'result', result);
       if (!assign && !output) return kind === 'result' ? result : raw;
       const b = bindings(frame, raw, kind === 'result' ? { result } : undefined);
       return assignAndOutput(assign, output, kind === 'result' ? result : raw, b, frame);
     },
     caught(catcher, raw, errorOutput, frame) {
+      note(frame, 'errorOutput', errorOutput);
       const c = catchFlows.get(catcher);
       if (!c || (!c.assign && !c.output)) return errorOutput;
       return assignAndOutput(c.assign, c.output, errorOutput, bindings(frame, raw, { errorOutput }), frame);

@@ -7,6 +7,7 @@ import type { Evaluator } from '../../query/scope.js';
 import type { Frame } from '../frame.js';
 import { applyAssign } from './assign.js';
 import type { StateFlow } from './flow.js';
+import { note } from './inspect.js';
 
 export interface JsonPathFields {
   readonly InputPath?: string | null;
@@ -53,14 +54,18 @@ export function jsonPathFlow(fields: JsonPathFields, kind: 'result' | 'none', ca
   const assign = compileJsonPathAssign(fields.Assign);
   const catchFlows = new Map(catchers.map((c) => [c, compileCatcher(c)]));
   return {
-    select: select ? (raw, frame) => select(raw, frame) : (raw) => raw,
-    parameters: params ? (selected, _raw, frame) => params(frame.scope(selected)) : (selected) => selected,
+    // `note` reports each intermediate value to a TestState inspector; a no-op unless one is attached.
+    select: select ? (raw, frame) => note(frame, 'afterInputPath', select(raw, frame)) : (raw, frame) => note(frame, 'afterInputPath', raw),
+    parameters: params
+      ? (selected, _raw, frame) => note(frame, 'afterParameters', params(frame.scope(selected)))
+      : (selected, _raw, frame) => note(frame, 'afterParameters', selected),
     finish(raw, selected, result, frame) {
       let value: unknown;
       if (writeResult) {
-        const effective = selector ? selector(frame.scope(result)) : result;
+        note(frame, 'result', result);
+        const effective = note(frame, 'afterResultSelector', selector ? selector(frame.scope(result)) : result);
         assign?.(effective, frame);
-        value = writeResult(raw, effective);
+        value = note(frame, 'afterResultPath', writeResult(raw, effective));
       } else {
         assign?.(selected, frame);
         value = selected;
@@ -68,6 +73,7 @@ export function jsonPathFlow(fields: JsonPathFields, kind: 'result' | 'none', ca
       return outputPath ? outputPath(value, frame) : value;
     },
     caught(catcher: Catcher, raw, errorOutput, frame) {
+      note(frame, 'errorOutput', errorOutput);
       return (catchFlows.get(catcher) ?? compileCatcher(catcher))(raw, errorOutput, frame);
     },
   };

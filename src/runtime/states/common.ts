@@ -25,7 +25,6 @@ export function enter(frame: Frame, type: StateType, name: string, input: unknow
   const env = frame.env;
   frame.stateName = name;
   frame.steps++;
-  frame.enteredTime = new Date(env.clock.now()).toISOString();
   frame.retryCount = retryable ? 0 : undefined;
   frame.assigned = undefined;
   frame.mapItem = undefined;
@@ -36,9 +35,9 @@ export function enter(frame: Frame, type: StateType, name: string, input: unknow
     details.input = json;
     details.inputDetails = payloadDetails(json);
   }
-  const id = env.history.add(`${type}StateEntered` as never, frame.lastEventId, details);
-  frame.lastEventId = id;
+  const id = frame.emit(`${type}StateEntered` as never, details);
   frame.enteredEventId = id;
+  frame.enteredTime = new Date(env.history.timeOf(id)).toISOString();
 }
 
 /** Checks the output's size and emits `<Type>StateExited`. */
@@ -54,7 +53,7 @@ export function exit(frame: Frame, type: StateType, name: string, output: unknow
     details.assignedVariables = frame.assigned;
     details.assignedVariablesDetails = { truncated: false };
   }
-  frame.lastEventId = frame.env.history.add(`${type}StateExited` as never, frame.lastEventId, details);
+  frame.emit(`${type}StateExited` as never, details);
   return { output, next };
 }
 
@@ -66,7 +65,7 @@ export function toStatesError(e: unknown, frame: Frame): StatesError {
   if (e instanceof DataFlowError) {
     const cause = `An error occurred while executing the state '${frame.stateName}' (entered at the event id #${frame.enteredEventId}). ${e.cause}`;
     if (e.error === StatesErrors.QueryEvaluationError) {
-      frame.lastEventId = frame.env.history.add('EvaluationFailed', frame.lastEventId, {
+      frame.emit('EvaluationFailed', {
         error: e.error,
         cause,
         state: frame.stateName,
@@ -99,7 +98,7 @@ export function guarded(
     const err = toStatesError(e, frame);
     // Recorded AWS histories: a States.Runtime failure ends the execution with no state-failed event.
     if (failedEvent && !(e instanceof AlreadyReported) && err.error !== StatesErrors.Runtime) {
-      frame.lastEventId = frame.env.history.add(failedEvent, frame.lastEventId, { error: err.error, cause: err.cause });
+      frame.emit(failedEvent, { error: err.error, cause: err.cause });
     }
     const catcher = flow && findCatcher(catchers, err.error);
     if (!catcher || !flow) throw err;

@@ -49,7 +49,7 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
         const work = batcher ? batch(inputs, batcher) : inputs;
         const counts = retriers ? new Array<number>(retriers.length).fill(0) : [];
         for (let attempt = 0; ; attempt++) {
-          frame.lastEventId = frame.env.history.add('MapStateStarted', frame.lastEventId, { length: work.length });
+          frame.emit('MapStateStarted', { length: work.length });
           // AWS reads the tolerated-failure settings after MapStateStarted (recorded history).
           const tolCount = await toleratedCount(selected, raw, frame);
           const tolPct = await toleratedPct(selected, raw, frame);
@@ -65,16 +65,16 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
           } catch (e) {
             const err = toStatesError(e, frame);
             if (frame.signal.aborted) throw err;
-            frame.lastEventId = frame.env.history.add('MapStateFailed', frame.lastEventId);
+            frame.emit('MapStateFailed');
             const i = findRetrier(retriers, err.error);
             const r = i >= 0 ? retriers![i]! : undefined;
             if (!r || counts[i]! >= (r.MaxAttempts ?? 3)) throw new AlreadyReported(err.error, err.cause);
             counts[i]!++;
             frame.retryCount = attempt + 1;
-            await frame.env.clock.sleep(retryDelayMs(r, counts[i]!, frame.env.random), frame.signal);
+            await frame.sleepUntil(frame.now() + retryDelayMs(r, counts[i]!, frame.random));
             continue;
           }
-          frame.lastEventId = frame.env.history.add('MapStateSucceeded', frame.lastEventId);
+          frame.emit('MapStateSucceeded');
           const output = await flow.finish(raw, selected, results, frame);
           return exit(frame, 'Map', name, output, next);
         }
@@ -91,7 +91,6 @@ async function runInline(
   maxConcurrency: number,
   attempt: number,
 ): Promise<unknown[]> {
-  const history = frame.env.history;
   const controller = new AbortController();
   const onAbort = () => controller.abort(frame.signal.reason);
   frame.signal.addEventListener('abort', onAbort, { once: true });
@@ -101,20 +100,21 @@ async function runInline(
     const runs = inputs.map((input, index) =>
       limit(async () => {
         if (controller.signal.aborted) throw controller.signal.reason;
-        const started = history.add('MapIterationStarted', frame.lastEventId, { name, index });
-        const child = frame.child(controller.signal, `${frame.threadId}${name}[${attempt}][${index}]/`, started);
+        // Iteration events belong to the iteration's own thread (replayed per thread on resume).
+        const child = frame.child(controller.signal, `${frame.threadId}${name}[${attempt}][${index}]/`, frame.lastEventId);
+        child.emit('MapIterationStarted', { name, index });
         try {
           const out = await processor.run(input, child);
-          child.lastEventId = history.add('MapIterationSucceeded', child.lastEventId, { name, index });
+          child.emit('MapIterationSucceeded', { name, index });
           frame.lastEventId = child.lastEventId;
           return out;
         } catch (e) {
           if (failure === undefined) {
             failure = e;
-            child.lastEventId = history.add('MapIterationFailed', child.lastEventId, { name, index });
+            child.emit('MapIterationFailed', { name, index });
             controller.abort(e);
           } else {
-            child.lastEventId = history.add('MapIterationAborted', child.lastEventId, { name, index });
+            child.emit('MapIterationAborted', { name, index });
           }
           frame.lastEventId = child.lastEventId;
           throw e;
@@ -141,10 +141,11 @@ async function runDistributed(
   toleratedPct: number | undefined,
 ): Promise<unknown[]> {
   const env = frame.env;
-  const mapRunArn = `${env.identity.stateMachineArn.replace(':stateMachine:', ':mapRun:')}/${name}:${env.uuid()}`;
-  frame.lastEventId = env.history.add('MapRunStarted', frame.lastEventId, { mapRunArn });
+  const mapRunArn = `${env.identity.stateMachineArn.replace(':stateMachine:', ':mapRun:')}/${name}:${frame.uuid()}`;
+  frame.emit('MapRunStarted', { mapRunArn });
+  env.activity.mapRuns++;
   const limit = pLimit(maxConcurrency > 0 ? maxConcurrency : Number.POSITIVE_INFINITY);
-  const childEnv = { ...env, history: new HistoryLog(() => env.clock.now()) };
+  const childEnv = { ...env, history: new HistoryLog(() => env.clock.now()), journal: new Map<string, string | number>() };
   let failures = 0;
   const allowed = Math.max(
     toleratedCount ?? 0,
@@ -173,13 +174,14 @@ async function runDistributed(
         }),
       ),
     );
-    frame.lastEventId = env.history.add('MapRunSucceeded', frame.lastEventId);
+    frame.emit('MapRunSucceeded');
     return results;
   } catch (e) {
     const err = e instanceof StatesError ? e : toStatesError(e, frame);
-    frame.lastEventId = env.history.add('MapRunFailed', frame.lastEventId, { error: err.error, cause: err.cause });
+    frame.emit('MapRunFailed', { error: err.error, cause: err.cause });
     throw err;
   } finally {
+    env.activity.mapRuns--;
     limit.clearQueue();
     frame.signal.removeEventListener('abort', onAbort);
   }

@@ -23,23 +23,23 @@ export function compileParallel(name: string, def: ParallelState, flow: StateFlo
         const params = await flow.parameters(selected, raw, frame);
         const counts = retriers ? new Array<number>(retriers.length).fill(0) : [];
         for (let attempt = 0; ; attempt++) {
-          frame.lastEventId = frame.env.history.add('ParallelStateStarted', frame.lastEventId);
+          frame.emit('ParallelStateStarted');
           let results: unknown[];
           try {
             results = await runAll(branches, params, frame, attempt);
           } catch (e) {
             const err = toStatesError(e, frame);
             if (frame.signal.aborted) throw err;
-            frame.lastEventId = frame.env.history.add('ParallelStateFailed', frame.lastEventId, { error: err.error, cause: err.cause });
+            frame.emit('ParallelStateFailed', { error: err.error, cause: err.cause });
             const i = findRetrier(retriers, err.error);
             const r = i >= 0 ? retriers![i]! : undefined;
             if (!r || counts[i]! >= (r.MaxAttempts ?? 3)) throw new AlreadyReported(err.error, err.cause);
             counts[i]!++;
             frame.retryCount = attempt + 1;
-            await frame.env.clock.sleep(retryDelayMs(r, counts[i]!, frame.env.random), frame.signal);
+            await frame.sleepUntil(frame.now() + retryDelayMs(r, counts[i]!, frame.random));
             continue;
           }
-          frame.lastEventId = frame.env.history.add('ParallelStateSucceeded', frame.lastEventId);
+          frame.emit('ParallelStateSucceeded');
           const output = await flow.finish(raw, selected, results, frame);
           return exit(frame, 'Parallel', name, output, next);
         }

@@ -8,6 +8,7 @@ import type { Clock } from '../clock.js';
 import type { StateFlow } from '../dataflow/flow.js';
 import { bindings } from '../dataflow/jsonata.js';
 import type { Frame } from '../frame.js';
+import type { HistoryEvent, HistoryEventType } from '../history.js';
 import { payloadDetails } from '../history.js';
 import { andThen, type MaybePromise } from '../maybe.js';
 import { checkSize, toJson, toJsonData } from '../payload.js';
@@ -44,8 +45,9 @@ export function compileTask(name: string, def: TaskState, flow: StateFlow, jsona
           try {
             // A callback task's token must exist before Parameters reads $$.Task.Token.
             if (info.callback) {
-              frame.taskToken = TaskTokens.create(frame.env.uuid);
+              frame.taskToken = TaskTokens.create(frame.uuid);
               frame.env.runtime.tokens.issue(frame.taskToken);
+              frame.env.activity.tokens.add(frame.taskToken);
             }
             // Parameters are evaluated per attempt, so $$.State.RetryCount is current.
             const params = await flow.parameters(selected, raw, frame);
@@ -60,7 +62,7 @@ export function compileTask(name: string, def: TaskState, flow: StateFlow, jsona
             if (counts[i]! >= (r.MaxAttempts ?? 3)) throw e;
             counts[i]!++;
             frame.retryCount = attempt + 1;
-            await frame.env.clock.sleep(retryDelayMs(r, counts[i]!, frame.env.random), frame.signal);
+            await frame.sleepUntil(frame.now() + retryDelayMs(r, counts[i]!, frame.random));
           }
         }
       }, flow, def.Catch);
@@ -93,7 +95,7 @@ function compileSeconds(literal: number | string | undefined, path: string | und
   return () => undefined;
 }
 
-/** One attempt: the Scheduled/Started/Succeeded|Failed|TimedOut events and the handler call. */
+/** One attempt: the Scheduled/Started/Succeeded|Failed|TimedOut events and the work. */
 async function invoke(
   stateName: string,
   resource: string,
@@ -114,10 +116,17 @@ async function invoke(
       : { resource, input: paramsJson, inputDetails: payloadDetails(paramsJson) };
   if (timeoutS !== DEFAULT_TIMEOUT_S) scheduled.timeoutInSeconds = timeoutS;
   if (heartbeatS !== undefined) scheduled.heartbeatInSeconds = heartbeatS;
-  frame.lastEventId = env.history.add(ev.scheduled, frame.lastEventId, scheduled);
+  frame.emit(ev.scheduled, scheduled);
 
-  const work = info.family === 'Activity' ? activityWork(frame, resource, params, heartbeatS) : serviceWork(frame, stateName, resource, info, params, attempt, ev, common);
-  if (!work) throw new Error('unreachable');
+  // Resuming a snapshot: what the recording says happened is taken from it, not done again.
+  const replay = replayed(frame, ev);
+  if (replay?.outcome) return finishRecorded(frame, replay.outcome, ev);
+
+  const work =
+    info.family === 'Activity'
+      ? activityWork(frame, resource, params, heartbeatS, replay?.activityStarted === true)
+      : serviceWork(frame, stateName, resource, info, params, attempt, ev, common, replay);
+  const startedAt = frame.now();
 
   const controller = new AbortController();
   const onOuterAbort = () => controller.abort(frame.signal.reason);
@@ -131,31 +140,31 @@ async function invoke(
         controller.abort(err);
         reject(err);
       };
-      env.clock.sleep(timeoutS * 1000, controller.signal).then(
+      frame.sleepUntil(startedAt + timeoutS * 1000, controller.signal).then(
         () => fail(new TimedOut(StatesErrors.Timeout, '')),
         () => {},
       );
-      const armHeartbeat = () => {
+      const armHeartbeat = (from = frame.now()) => {
         if (heartbeatS === undefined || controller.signal.aborted) return;
         heartbeatTimer?.abort();
         const t = new AbortController();
         heartbeatTimer = t;
         controller.signal.addEventListener('abort', () => t.abort(), { once: true });
-        env.clock.sleep(heartbeatS * 1000, t.signal).then(
+        frame.sleepUntil(from + heartbeatS * 1000, t.signal).then(
           () => fail(new TimedOut(StatesErrors.HeartbeatTimeout, '')),
           () => {},
         );
       };
       // An activity's heartbeat clock starts when a worker takes it (ActivityStarted).
-      if (info.family !== 'Activity') armHeartbeat();
+      if (info.family !== 'Activity' || replay?.activityStarted) armHeartbeat(startedAt);
       controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
-      work.start({ signal: controller.signal, heartbeat: armHeartbeat, release, attempt }).then(resolve, reject);
+      work.start({ signal: controller.signal, heartbeat: () => armHeartbeat(), release, attempt }).then(resolve, reject);
     });
     controller.abort();
     const result = work.normalise(outcome);
     const json = toJson(result);
     checkSize(json, info.family === 'Lambda' ? resource : stateName);
-    frame.lastEventId = env.history.add(ev.succeeded, frame.lastEventId, env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
+    frame.emit(ev.succeeded, env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
     return result;
   } catch (e) {
     controller.abort();
@@ -164,7 +173,7 @@ async function invoke(
     const timedOut = e instanceof TimedOut;
     const details: Record<string, unknown> = { ...common, error: err.error };
     if (err.cause) details.cause = err.cause;
-    frame.lastEventId = env.history.add(timedOut ? ev.timedOut : ev.failed, frame.lastEventId, details);
+    frame.emit(timedOut ? ev.timedOut : ev.failed, details);
     throw err;
   } finally {
     release();
@@ -175,6 +184,55 @@ async function invoke(
 
 function timedOutFlag(signal: AbortSignal): 'timedOut' | 'completed' {
   return signal.reason instanceof TimedOut ? 'timedOut' : 'completed';
+}
+
+/** What a replaying thread's recording says about this attempt after its Scheduled event. */
+interface Replayed {
+  /** The recorded end of the attempt (Succeeded, Failed, TimedOut, StartFailed), if there is one. */
+  readonly outcome?: HistoryEvent;
+  /** The Started event was recorded. */
+  readonly started: boolean;
+  /** The service call was made (TaskSubmitted recorded): only the callback is awaited. */
+  readonly submitted: boolean;
+  /** An activity worker had taken the task. */
+  readonly activityStarted: boolean;
+}
+
+function replayed(frame: Frame, ev: Events): Replayed | undefined {
+  const history = frame.env.history;
+  if (!history.replaying(frame.threadId)) return undefined;
+  let started = false;
+  let submitted = false;
+  let activityStarted = false;
+  for (let next = history.peek(frame.threadId); next; next = history.peek(frame.threadId)) {
+    if (next.type === ev.started) {
+      frame.emit(ev.started);
+      started = true;
+    } else if (next.type === 'TaskSubmitted') {
+      frame.emit('TaskSubmitted');
+      submitted = true;
+    } else if (next.type === 'ActivityStarted') {
+      frame.emit('ActivityStarted');
+      activityStarted = true;
+    } else if ([ev.succeeded, ev.failed, ev.timedOut, ev.startFailed].includes(next.type)) {
+      return { outcome: next, started, submitted, activityStarted };
+    } else break;
+  }
+  return { started, submitted, activityStarted };
+}
+
+/** Replays a recorded end of an attempt: its result, or its error. */
+function finishRecorded(frame: Frame, event: HistoryEvent, ev: Events): unknown {
+  frame.emit(event.type);
+  const details = Object.entries(event).find(([k]) => k.endsWith('EventDetails'))?.[1] as { output?: string; error?: string; cause?: string } | undefined;
+  if (event.type === ev.succeeded) {
+    if (details?.output === undefined) {
+      throw new StatesError(StatesErrors.Runtime, 'The snapshot has no task output to replay (it was taken with includeExecutionData: false).');
+    }
+    return JSON.parse(details.output) as unknown;
+  }
+  const err = event.type === ev.timedOut ? TimedOut : StatesError;
+  throw new err(details?.error ?? '', details?.cause ?? '');
 }
 
 interface Work {
@@ -199,8 +257,19 @@ function serviceWork(
   attempt: number,
   ev: Events,
   common: Record<string, unknown>,
+  replay: Replayed | undefined,
 ): Work {
   const env = frame.env;
+  const token = frame.taskToken;
+  const retireToken = (how: 'timedOut' | 'completed') => {
+    if (token === undefined) return;
+    env.runtime.tokens.retire(token, how);
+    env.activity.tokens.delete(token);
+  };
+  // Resumed after the service call of a callback task: only the token is awaited.
+  if (replay?.submitted && info.callback && token !== undefined) {
+    return { start: ({ signal, heartbeat }) => env.runtime.tokens.wait(token, heartbeat, signal), normalise: (v) => v, done: retireToken };
+  }
   let handler: ResolvedTask | undefined;
   for (const r of env.resolvers) {
     handler = r.resolve({ resource, stateName, parameters: params });
@@ -212,12 +281,12 @@ function serviceWork(
       (info.family === 'Lambda' || info.resourceType === 'lambda'
         ? "Register the function's code with the `lambdas` option, keyed by function name or ARN."
         : "Register one with the `handlers` option, keyed by the exact resource or a glob such as 'arn:aws:states:::dynamodb:*', or add a resolver.");
-    frame.lastEventId = env.history.add(ev.startFailed, frame.lastEventId, { ...common, error: StatesErrors.Runtime, cause });
+    frame.emit(ev.startFailed, { ...common, error: StatesErrors.Runtime, cause });
+    retireToken('completed');
     throw new StatesError(StatesErrors.Runtime, cause);
   }
-  frame.lastEventId = env.history.add(ev.started, frame.lastEventId, info.family === 'Task' ? common : undefined);
+  if (!replay?.started) frame.emit(ev.started, info.family === 'Task' ? common : undefined);
   const h = handler;
-  const token = frame.taskToken;
   return {
     async start({ signal, heartbeat, release }) {
       const ctx: TaskContext = {
@@ -228,63 +297,77 @@ function serviceWork(
         signal,
         clock: releasingClock(env.clock, release),
         invocationId: `${frame.threadId}${frame.steps}:${stateName}#${attempt}`,
+        // Not journaled: a replayed attempt calls no handler, so it must not consume a draw.
         requestId: env.uuid(),
         heartbeat,
         runtime: env.runtime,
         submitted: (output) => {
           const data = toJsonData(output);
           const json = data.ok ? data.json : 'null';
-          frame.lastEventId = env.history.add('TaskSubmitted', frame.lastEventId, env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
+          frame.emit('TaskSubmitted', env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
         },
         ...(token !== undefined ? { taskToken: token } : {}),
       };
-      const value = await h.invoke(structuredCloneSafe(params), ctx);
+      // A running handler cannot be captured in a snapshot.
+      env.activity.inFlight++;
+      let value: unknown;
+      try {
+        value = await h.invoke(structuredCloneSafe(params), ctx);
+      } finally {
+        env.activity.inFlight--;
+      }
       if (!info.callback || token === undefined) return value;
       // The service call only submitted the work; the result comes with SendTaskSuccess.
       const submitted = value === undefined ? null : normaliseResult(value, h, resource, stateName);
       const json = toJson(submitted);
-      frame.lastEventId = env.history.add('TaskSubmitted', frame.lastEventId, env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
+      frame.emit('TaskSubmitted', env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
       return env.runtime.tokens.wait(token, heartbeat, signal);
     },
     normalise: (v) => (info.callback ? v : normaliseResult(v, h, resource, stateName)),
-    done: (how) => {
-      if (token !== undefined) env.runtime.tokens.retire(token, how);
-    },
+    done: retireToken,
   };
 }
 
 /** An activity: queued for a worker, which answers through the task token. */
-function activityWork(frame: Frame, resource: string, params: unknown, heartbeatS: number | undefined): Work {
+function activityWork(frame: Frame, resource: string, params: unknown, heartbeatS: number | undefined, alreadyTaken: boolean): Work {
   const env = frame.env;
-  const token = TaskTokens.create(env.uuid);
+  const token = TaskTokens.create(frame.uuid);
   env.runtime.tokens.issue(token);
+  env.activity.tokens.add(token);
   return {
     start({ signal, heartbeat }) {
-      const withdraw = env.runtime.activities.enqueue(resource, { taskToken: token, input: structuredCloneSafe(params) }, (workerName) => {
-        frame.lastEventId = env.history.add('ActivityStarted', frame.lastEventId, workerName ? { workerName } : {});
-        // The heartbeat clock starts when a worker takes the task.
-        if (heartbeatS !== undefined) heartbeat();
-      });
-      signal.addEventListener('abort', withdraw, { once: true });
+      // Resumed after a worker took the task: that worker answers with the same token.
+      if (!alreadyTaken) {
+        const withdraw = env.runtime.activities.enqueue(resource, { taskToken: token, input: structuredCloneSafe(params) }, (workerName) => {
+          frame.emit('ActivityStarted', workerName ? { workerName } : {});
+          // The heartbeat clock starts when a worker takes the task.
+          if (heartbeatS !== undefined) heartbeat();
+        });
+        signal.addEventListener('abort', withdraw, { once: true });
+      }
       return env.runtime.tokens.wait(token, heartbeat, signal);
     },
     normalise: (v) => v,
-    done: (how) => env.runtime.tokens.retire(token, how),
+    done: (how) => {
+      env.runtime.tokens.retire(token, how);
+      env.activity.tokens.delete(token);
+    },
   };
 }
 
 class TimedOut extends StatesError {}
 
-function events(info: ResourceInfo) {
+/** The event names of a resource's family: Task*, LambdaFunction* or Activity*. */
+function events(info: ResourceInfo): Record<'scheduled' | 'startFailed' | 'started' | 'succeeded' | 'failed' | 'timedOut', HistoryEventType> {
   const f = info.family === 'Lambda' ? 'LambdaFunction' : info.family;
   return {
-    scheduled: `${f}Scheduled` as const,
-    startFailed: `${f}StartFailed` as const,
-    started: `${f}Started` as const,
-    succeeded: `${f}Succeeded` as const,
-    failed: `${f}Failed` as const,
-    timedOut: `${f}TimedOut` as const,
-  } as unknown as Record<'scheduled' | 'startFailed' | 'started' | 'succeeded' | 'failed' | 'timedOut', never>;
+    scheduled: `${f}Scheduled` as HistoryEventType,
+    startFailed: `${f}StartFailed` as HistoryEventType,
+    started: `${f}Started` as HistoryEventType,
+    succeeded: `${f}Succeeded` as HistoryEventType,
+    failed: `${f}Failed` as HistoryEventType,
+    timedOut: `${f}TimedOut` as HistoryEventType,
+  };
 }
 
 /** A handler's thrown value as a task error: an Error's name and message, or a StatesError as is. */

@@ -21,8 +21,7 @@ export function compileWait(name: string, def: WaitState, flow: StateFlow, jsona
       return guarded(frame, 'Wait', name, raw, () => {
         const selected = flow.select(raw, frame);
         return andThen(until(selected, raw, frame), async (at) => {
-          const ms = at - frame.env.clock.now();
-          if (ms > 0) await frame.env.clock.sleep(ms, frame.signal);
+          await frame.sleepUntil(at);
           return andThen(flow.finish(raw, selected, undefined, frame), (out) => exit(frame, 'Wait', name, out, next));
         });
       }, undefined, undefined);
@@ -41,11 +40,11 @@ function compileUntil(def: WaitState, jsonata: boolean): (selected: unknown, raw
           if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 99_999_999) {
             throw unexpectedTypeError(expr.slice(2, -2).trim(), 'Seconds', 'integer', v);
           }
-          return frame.env.clock.now() + v * 1000;
+          return frame.now() + v * 1000;
         });
     }
     const seconds = Number(def.Seconds);
-    return (_s, _raw, frame) => frame.env.clock.now() + seconds * 1000;
+    return (_s, _raw, frame) => frame.now() + seconds * 1000;
   }
   if (def.Timestamp !== undefined) {
     if (jsonata && isJsonataExpression(def.Timestamp)) {
@@ -79,7 +78,7 @@ function compileUntil(def: WaitState, jsonata: boolean): (selected: unknown, raw
       if (v < 0) {
         throw new DataFlowError(StatesErrors.Runtime, `The SecondsPath parameter references a negative value: ${text} == ${v}`);
       }
-      return frame.env.clock.now() + v * 1000;
+      return frame.now() + v * 1000;
     };
   }
   const text = def.TimestampPath!;
