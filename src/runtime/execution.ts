@@ -103,6 +103,7 @@ export class Execution {
       includeData: settings.includeExecutionData,
       journal: new Map(resume ? Object.entries(resume.journal) : []),
       activity: { inFlight: 0, mapRuns: 0, tokens: new Set() },
+      lastJson: { value: undefined, json: 'null' },
     };
     this.env = env;
     const started: Record<string, unknown> = { roleArn: identity.roleArn };

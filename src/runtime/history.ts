@@ -43,11 +43,31 @@ export function payloadDetails(json: string): { truncated: boolean } {
   return { truncated: json.length > PAYLOAD_CAP / 4 && Buffer.byteLength(json) > PAYLOAD_CAP };
 }
 
+const detailsKeys = new Map<string, string>();
+
 /** The name of the details member for an event type (AWS groups state events by kind). */
 export function detailsKey(type: HistoryEventType): string {
-  if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails';
-  if (type.endsWith('StateExited')) return 'stateExitedEventDetails';
-  return type[0]!.toLowerCase() + type.slice(1) + 'EventDetails';
+  let key = detailsKeys.get(type);
+  if (key === undefined) {
+    if (type.endsWith('StateEntered')) key = 'stateEnteredEventDetails';
+    else if (type.endsWith('StateExited')) key = 'stateExitedEventDetails';
+    else key = type[0]!.toLowerCase() + type.slice(1) + 'EventDetails';
+    detailsKeys.set(type, key);
+  }
+  return key;
+}
+
+/** ISO-8601 text of a time, remembering the last one: many events share a millisecond. */
+class TimestampFormatter {
+  private ms = Number.NaN;
+  private text = '';
+  format(ms: number): string {
+    if (ms !== this.ms) {
+      this.ms = ms;
+      this.text = new Date(ms).toISOString();
+    }
+    return this.text;
+  }
 }
 
 export type HistoryListener = (event: HistoryEvent) => void;
@@ -74,8 +94,11 @@ export class HistoryLog {
   readonly events: HistoryEvent[] = [];
   /** The thread that wrote each event (same index as `events`). */
   readonly threads: string[] = [];
+  /** Event times in ms (same index as `events`), so no timestamp is parsed back. */
+  private readonly times: number[] = [];
   private readonly listeners = new Set<HistoryListener>();
   private readonly replay = new Map<string, ThreadReplay>();
+  private readonly formatter = new TimestampFormatter();
 
   constructor(
     private readonly now: () => number,
@@ -84,6 +107,7 @@ export class HistoryLog {
     if (!recorded) return;
     recorded.events.forEach((e, i) => {
       this.events.push(e);
+      this.times.push(Date.parse(e.timestamp));
       const thread = recorded.threads[i] ?? '';
       this.threads.push(thread);
       let r = this.replay.get(thread);
@@ -102,22 +126,25 @@ export class HistoryLog {
         if (recorded.type !== type) {
           throw new ReplayDivergence(`The resumed execution diverged from its snapshot at event #${id}: the snapshot has ${recorded.type}, the run wrote ${type}.`);
         }
-        r.lastTime = Date.parse(recorded.timestamp);
+        r.lastTime = this.times[id - 1];
         return id;
       }
       // This thread has caught up with its recording: from now on it is live.
       this.replay.delete(thread);
     }
     const id = this.events.length + 1;
+    const ms = this.now();
     const event: Record<string, unknown> = {
       id,
       previousEventId: previous,
-      timestamp: new Date(this.now()).toISOString(),
+      timestamp: this.formatter.format(ms),
       type,
     };
     if (details) event[detailsKey(type)] = details;
     this.events.push(event as HistoryEvent);
+    this.times.push(ms);
     this.threads.push(thread);
+    if (this.listeners.size === 0) return id;
     for (const l of this.listeners) {
       try {
         l(event as HistoryEvent);
@@ -150,8 +177,12 @@ export class HistoryLog {
 
   /** Timestamp of event `id` in ms. */
   timeOf(id: number): number {
-    const e = this.events[id - 1];
-    return e ? Date.parse(e.timestamp) : this.now();
+    return this.times[id - 1] ?? this.now();
+  }
+
+  /** ISO-8601 text of a time (shares the formatter's memory of the last one). */
+  format(ms: number): string {
+    return this.formatter.format(ms);
   }
 
   listen(listener: HistoryListener): () => void {

@@ -31,18 +31,18 @@ export function enter(frame: Frame, type: StateType, name: string, input: unknow
   frame.taskToken = undefined;
   const details: Record<string, unknown> = { name };
   if (env.includeData) {
-    const json = toJson(input);
+    const json = jsonOf(frame, input);
     details.input = json;
     details.inputDetails = payloadDetails(json);
   }
   const id = frame.emit(`${type}StateEntered` as never, details);
   frame.enteredEventId = id;
-  frame.enteredTime = new Date(env.history.timeOf(id)).toISOString();
+  frame.enteredTime = env.history.events[id - 1]!.timestamp;
 }
 
 /** Checks the output's size and emits `<Type>StateExited`. */
 export function exit(frame: Frame, type: StateType, name: string, output: unknown, next: string | undefined): Outcome {
-  const json = toJson(output);
+  const json = jsonOf(frame, output);
   checkSize(json, name);
   const details: Record<string, unknown> = { name };
   if (frame.env.includeData) {
@@ -119,4 +119,14 @@ export class AlreadyReported extends StatesError {}
 /** The state's next transition: its Next, or undefined for End. */
 export function nextOf(def: { Next?: string; End?: boolean }): string | undefined {
   return def.End ? undefined : def.Next;
+}
+
+/** JSON of a state's input or output; a state's output is the next one's input, so it is serialised once. */
+function jsonOf(frame: Frame, value: unknown): string {
+  const cache = frame.env.lastJson;
+  if (cache.value === value && value !== undefined) return cache.json;
+  const json = toJson(value);
+  cache.value = value;
+  cache.json = json;
+  return json;
 }
