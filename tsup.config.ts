@@ -11,6 +11,8 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
+  // import.meta.url in the CommonJS build (used to load optional dependencies lazily).
+  shims: true,
   // p-limit is ESM-only; bundling it keeps the CommonJS build loadable with require() on Node 20.
   noExternal: ['p-limit', 'yocto-queue'],
 });

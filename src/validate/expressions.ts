@@ -2,7 +2,10 @@
  * Checks of values inside payloads: JSONPath payload templates (`"key.$"` values: paths and
  * intrinsic functions, NO_DOLLAR warnings), JSONata `{% … %}` strings, and variable names.
  */
-import jsonata from 'jsonata';
+import type jsonataType from 'jsonata';
+import { lazyRequire } from '../lazy-require.js';
+
+const jsonata = lazyRequire<typeof jsonataType>('jsonata');
 import { checkIntrinsic, isIntrinsicCall } from '../query/intrinsics/index.js';
 import { isObject, type Collector, type Path } from './diagnostics.js';
 import { checkPath, looksLikeIntrinsic, looksLikePath } from './paths.js';
@@ -89,7 +92,7 @@ function parseJsonata(source: string): { ast?: unknown; error?: { message: strin
   let entry = parsedCache.get(source);
   if (entry === undefined) {
     try {
-      entry = { ast: jsonata(source).ast() };
+      entry = { ast: jsonata()(source).ast() };
     } catch (error) {
       const e = error as { message?: string; position?: number };
       entry = { error: { message: String(e.message ?? error), position: typeof e.position === 'number' ? e.position : 0 } };

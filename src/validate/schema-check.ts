@@ -3,17 +3,21 @@
  * Nested state machines inside Parallel/Map are stubbed out before validation: their states are
  * checked on their own, with their own query language.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Ajv2020 as Ajv2020Type, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { lazyRequire } from '../lazy-require.js';
+
+// ajv loads on the first validation, not at import (cold start).
+const ajvModule = lazyRequire<{ Ajv2020: typeof Ajv2020Type }>('ajv/dist/2020.js');
 import { isObject, type Collector, type Path } from './diagnostics.js';
 import { ALL_SCHEMAS, STATE_SCHEMAS, type QueryLanguage, type StateType } from './schemas.js';
 import { didYouMean } from './suggest.js';
 
-let ajv: Ajv2020 | undefined;
+let ajv: Ajv2020Type | undefined;
 const validators = new Map<string, ValidateFunction>();
 
-function getAjv(): Ajv2020 {
+function getAjv(): Ajv2020Type {
   if (ajv === undefined) {
-    ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, validateSchema: false });
+    ajv = new (ajvModule().Ajv2020)({ allErrors: true, strict: false, verbose: true, validateSchema: false });
     for (const schema of ALL_SCHEMAS) ajv.addSchema(schema);
   }
   return ajv;

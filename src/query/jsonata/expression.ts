@@ -2,7 +2,10 @@
  * One compiled JSONata expression: parsed once, evaluated many times, its failures turned into
  * AWS's `States.QueryEvaluationError` causes and its result into plain JSON.
  */
-import jsonata from 'jsonata';
+import type jsonataType from 'jsonata';
+import { lazyRequire } from '../../lazy-require.js';
+
+const jsonata = lazyRequire<typeof jsonataType>('jsonata');
 import { DataFlowError } from '../../errors.js';
 import { evaluationError, invalidResultError, JsonataSyntaxError, undefinedResultError } from './errors.js';
 import { GUARD_BINDING, installGuard, STACK_OVERFLOW_MESSAGE, type Guard } from './guard.js';
@@ -28,7 +31,7 @@ export interface CompiledExpression {
 /** Parse problems of `body`, or `undefined` when it parses. */
 export function parseProblem(body: string): { message: string; position: number; code?: string } | undefined {
   try {
-    jsonata(body);
+    jsonata()(body);
     return undefined;
   } catch (err) {
     return describeParseError(err);
@@ -44,9 +47,9 @@ function describeParseError(err: unknown): { message: string; position: number; 
 
 /** Parses `body` once. Throws {@link JsonataSyntaxError} when it does not parse. */
 export function compileExpression(body: string, field: string): CompiledExpression {
-  let parsed: jsonata.Expression;
+  let parsed: jsonataType.Expression;
   try {
-    parsed = jsonata(body);
+    parsed = jsonata()(body);
   } catch (err) {
     const problem = describeParseError(err);
     throw new JsonataSyntaxError(body, field, problem.position, problem.message, problem.code);

@@ -7,7 +7,10 @@
  * `States.QueryEvaluationError` naming the expression and field.
  */
 import { createHash } from 'node:crypto';
-import jsonata from 'jsonata';
+import type jsonataType from 'jsonata';
+import { lazyRequire } from '../../lazy-require.js';
+
+const jsonata = lazyRequire<typeof jsonataType>('jsonata');
 import { seededRandom } from './java-random.js';
 
 /** Largest array `$range` builds; the same bound JSONata's own `[a..b]` range operator has. */
@@ -109,13 +112,14 @@ function uuidFunction(source: () => string): Fn {
   return () => source();
 }
 
-const fromMillis = jsonata('$fromMillis($ms, $picture, $timezone)');
+let fromMillisExpr: jsonataType.Expression | undefined;
+const fromMillis = () => (fromMillisExpr ??= jsonata()('$fromMillis($ms, $picture, $timezone)'));
 
 /** `$now([picture [, timezone]])` and `$millis()` read from an injected clock instead of the wall clock. */
 function clockFunctions(clock: () => number): { now: Fn; millis: Fn } {
   return {
     now: (picture?: unknown, timezone?: unknown) =>
-      fromMillis.evaluate(undefined, { ms: clock(), picture, timezone }),
+      fromMillis().evaluate(undefined, { ms: clock(), picture, timezone }),
     millis: () => clock(),
   };
 }
