@@ -10,6 +10,8 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
+  // Shared chunks in both formats, so index and testing share one copy of each class.
+  splitting: true,
   target: 'node20',
   // import.meta.url in the CommonJS build (used to load optional dependencies lazily).
   shims: true,

@@ -74,3 +74,29 @@ describe('asl-runtime run', () => {
     expect(JSON.parse(stdout)).toMatchObject({ status: 'SUCCEEDED', output: { orderId: 'P', status: 'SHIPPED' } });
   });
 });
+
+describe('asl-runtime run --mock-config', () => {
+  const config = file('MockConfigFile.json', {
+    StateMachines: { Orders: { TestCases: { HappyPath: { ValidateOrder: 'Valid', Reserve: 'Reserved', Charge: 'Charged', Ship: 'Shipped' } } } },
+    MockedResponses: {
+      Valid: { '0': { Return: { Payload: { valid: true, total: 5 }, StatusCode: 200 } } },
+      Reserved: { '0-1': { Return: { ok: true } } },
+      Charged: { '0': { Return: { Payload: { charged: 5 } } } },
+      Shipped: { '0': { Return: { Payload: { tracking: 'T-1' } } } },
+    },
+  });
+  const input = JSON.stringify({ orderId: 'M', items: [{ sku: 'a', qty: 1, price: 5 }, { sku: 'b', qty: 1, price: 1 }] });
+
+  it('runs a test case of an AWS Step Functions Local mock-config file', async () => {
+    const c = capture();
+    expect(await main(['run', order, '--input', input, '--mock-config', config, '--test-case', 'HappyPath', '--virtual-time', '--format', 'json'], c.io)).toBe(0);
+    expect(JSON.parse(c.stdout())).toMatchObject({ status: 'SUCCEEDED', output: { message: 'Order M shipped with tracking T-1' } });
+  });
+
+  it('names the known test cases when the one asked for does not exist', async () => {
+    const c = capture();
+    expect(await main(['run', order, '--mock-config', config, '--test-case', 'Nope'], c.io)).toBe(1);
+    expect(c.stderr()).toContain("Unknown test case 'Nope'");
+    expect(c.stderr()).toContain('HappyPath');
+  });
+});

@@ -7,6 +7,7 @@ import { formatDiagnostics } from '../../validate/index.js';
 import { StateMachine, type RunOptions } from '../../runtime/state-machine.js';
 import { VirtualClock } from '../../runtime/clock.js';
 import type { HistoryEvent } from '../../runtime/history.js';
+import { loadMockConfig } from '../../testing/mock-config.js';
 import { parseArgs, UsageError } from '../args.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type Command } from '../io.js';
 
@@ -69,7 +70,11 @@ export const runCommand: Command = {
     const options: RunOptions = {};
     if (opt('handlers') !== undefined) Object.assign(options, await loadHandlers(opt('handlers')!));
     if (opt('mock-config') !== undefined) {
-      options.resolvers = [await mockConfigResolver(opt('mock-config')!, opt('test-case')!, opt('state-machine'))];
+      const config = loadMockConfig(await readText(opt('mock-config')!, 'mock-config'));
+      const names = config.stateMachines;
+      const name = opt('state-machine') ?? (names.length === 1 ? names[0]! : undefined);
+      if (name === undefined) throw new Error(`the mock config has ${names.length} state machines (${names.join(', ')}); choose one with --state-machine`);
+      options.resolvers = [config.resolver(name, opt('test-case')!, machine.definition)];
     }
     if (parsed.options.has('virtual-time')) options.clock = new VirtualClock();
 
@@ -164,7 +169,3 @@ async function loadHandlers(file: string): Promise<RunOptions> {
   return { ...(handlers ? { handlers } : {}), ...(lambdas ? { lambdas } : {}) };
 }
 
-// Wired to the testing toolkit's mock-config loader (asl-runtime/testing).
-async function mockConfigResolver(file: string, testCase: string, stateMachine: string | undefined): Promise<never> {
-  throw new Error(`--mock-config is not available yet (${file}, ${testCase}, ${stateMachine ?? ''})`);
-}

@@ -13,11 +13,11 @@ export interface JsonataFields {
 
 /** `$states` and variables for one evaluation. */
 export function bindings(frame: Frame, input: unknown, extra?: { result?: unknown; errorOutput?: unknown }): JsonataBindings {
-  const env = frame.env;
   const states: JsonataBindings['states'] = { input, context: frame.contextObject() };
   if (extra && 'result' in extra) states.result = extra.result;
   if (extra && 'errorOutput' in extra) states.errorOutput = extra.errorOutput;
-  return { states, variables: frame.variables, random: env.random, uuid: env.uuid };
+  // Journaled per thread, so a resumed execution draws the same values.
+  return { states, variables: frame.variables, random: frame.random, uuid: frame.uuid };
 }
 
 /** Evaluates Assign and Output together: both see the same `$states` and the variables from before the state. */

@@ -1,0 +1,227 @@
+import { AslUsageError, StatesError } from '../errors.js';
+import { VirtualClock } from '../runtime/clock.js';
+import type { ContextOverrides } from '../runtime/context.js';
+import { attachInspector, type InspectStep } from '../runtime/dataflow/inspect.js';
+import type { HistoryEvent } from '../runtime/history.js';
+import { findCatcher, findRetrier, retryDelayMs } from '../runtime/retry.js';
+import { StateMachine, type RunOptions } from '../runtime/state-machine.js';
+import type { Catcher, Retrier } from '../definition/types.js';
+import type { TaskResolver } from '../tasks/types.js';
+import { mapInspection, type InspectionData } from './inspection.js';
+import { mockResolver, type MockOutcome, type Mocks } from './mocks.js';
+import { isolate, SETUP_STATE } from './one-state.js';
+
+/** TestState's outcome (AWS TestState API, "status"). */
+export type TestStateStatus = 'SUCCEEDED' | 'FAILED' | 'RETRIABLE' | 'CAUGHT_ERROR';
+
+/** A mocked outcome of the tested Task, as in AWS's TestState `mock` (the result is JSON text). */
+export type TestStateMock = { readonly result: string } | { readonly errorOutput: { readonly error: string; readonly cause?: string } };
+
+/** Options of {@link testState}, after AWS's TestState request. */
+export interface TestStateOptions {
+  /** The state to test when `definition` is a whole machine (default: its StartAt). */
+  stateName?: string;
+  /** The state's input (a value; AWS takes it as JSON text). */
+  input?: unknown;
+  /** The tested Task's outcome, instead of calling a handler. Task states only. */
+  mock?: TestStateMock;
+  /** Mocks by state name for Tasks inside a tested Map or Parallel (an asl-runtime extension). */
+  mocks?: Mocks;
+  /** Variables in scope when the state starts. */
+  variables?: Record<string, unknown>;
+  /** Identity fields of the context object. */
+  context?: ContextOverrides;
+  /** INFO (default): status, output, error, next state. DEBUG/TRACE: plus `inspectionData`. */
+  inspectionLevel?: 'INFO' | 'DEBUG' | 'TRACE';
+  /** `retrierRetryCount`: how many retries already happened, to test the retrier's limit and backoff. */
+  stateConfiguration?: { retrierRetryCount?: number };
+  /** Handlers, lambdas and resolvers for unmocked Tasks, and the random source for jitter. */
+  handlers?: RunOptions['handlers'];
+  lambdas?: RunOptions['lambdas'];
+  resolvers?: RunOptions['resolvers'];
+  random?: RunOptions['random'];
+}
+
+/** TestState's answer. `output` is a value (AWS returns JSON text). */
+export interface TestStateResult {
+  status: TestStateStatus;
+  /** The state it transitions to (SUCCEEDED, CAUGHT_ERROR); absent for End, Succeed, Fail. */
+  nextState?: string;
+  output?: unknown;
+  error?: string;
+  cause?: string;
+  /** Only at DEBUG and TRACE. */
+  inspectionData?: InspectionData;
+}
+
+/**
+ * Runs one state in isolation, like AWS's TestState API: a one-state machine around it runs on
+ * the engine (same data flow, Retry and Catch code as a real run) on a VirtualClock.
+ *
+ * - SUCCEEDED: the state completed; `nextState` is where it would go.
+ * - FAILED: it failed and no retrier or catcher applies (or its retries are used up).
+ * - RETRIABLE: a retrier would retry it; `inspectionData.errorDetails` has the retrier's index
+ *   and backoff. `stateConfiguration.retrierRetryCount` = n tests "on retry n".
+ * - CAUGHT_ERROR: a catcher caught it; `nextState` is the catcher's Next, `output` its output.
+ *
+ * Deviations: `mock` serves Task states only (test Map/Parallel with `mocks` for their inner
+ * Tasks); RETRIABLE is reported for Task states (a Map or Parallel retrier really re-runs).
+ *
+ * @example
+ * const r = await testState({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Retry: [{ ErrorEquals: ['States.ALL'] }], End: true },
+ *   { input: {}, mock: { errorOutput: { error: 'Boom' } }, inspectionLevel: 'DEBUG' });
+ * // r.status === 'RETRIABLE', r.inspectionData.errorDetails → { retryIndex: 0, retryBackoffIntervalSeconds: 1 }
+ */
+export async function testState(definition: object | string, options: TestStateOptions = {}): Promise<TestStateResult> {
+  const parsed: unknown = typeof definition === 'string' ? JSON.parse(definition) : definition;
+  const variables = options.variables ?? {};
+  const { name, state, machine, queryLanguage } = isolate(parsed, options.stateName, options.variables);
+  const type = state.Type as string;
+  const jsonata = (state.QueryLanguage ?? queryLanguage) === 'JSONata';
+  const retryCount = options.stateConfiguration?.retrierRetryCount ?? 0;
+  if (!Number.isInteger(retryCount) || retryCount < 0) throw new AslUsageError('testState: retrierRetryCount must be a non-negative integer');
+  const resolvers: TaskResolver[] = [];
+  if (options.mock) {
+    if (type !== 'Task') throw new AslUsageError(`testState: 'mock' replaces a Task's work; the ${type} state '${name}' cannot take one (use 'mocks' for the Tasks inside it)`);
+    resolvers.push(mockResolver({ [name]: mockOutcome(options.mock) }));
+  }
+  if (options.mocks) resolvers.push(mockResolver(options.mocks));
+
+  const clock = new VirtualClock('2024-01-01T00:00:00Z');
+  const sm = new StateMachine(machine);
+  const input = options.input === undefined ? {} : options.input;
+  const steps = new Map<InspectStep, unknown>();
+  const run = new Watch(name, retryCount, type === 'Task');
+  const detach = attachInspector(clock, (frame, step, value) => {
+    // Only the tested state's own thread, and only its first pass (a self-loop is stopped).
+    if (frame.threadId === '' && frame.stateName === name && !run.exited) steps.set(step, value);
+  });
+  try {
+    const execution = sm.start(options.variables && Object.keys(options.variables).length ? { variables, input } : input, {
+      clock,
+      context: options.context,
+      handlers: options.handlers,
+      lambdas: options.lambdas,
+      resolvers: [...resolvers, ...(options.resolvers ?? [])],
+      random: options.random,
+    });
+    execution.on('event', (e) => {
+      if (run.see(e)) execution.stop();
+    });
+    const final = await execution.result;
+    const { result, errorDetails } = run.outcome(final, steps, state as { Retry?: Retrier[]; Catch?: Catcher[] });
+    if ((options.inspectionLevel ?? 'INFO') !== 'INFO') {
+      const data: InspectionData = { input };
+      for (const key of ['afterInputPath', 'afterParameters', 'afterArguments', 'result', 'afterResultSelector', 'afterResultPath'] as const) {
+        if (steps.has(key)) data[key] = steps.get(key);
+      }
+      const all = { ...variables, ...run.assigned };
+      if (Object.keys(all).length) data.variables = all;
+      if (errorDetails) data.errorDetails = errorDetails;
+      if (type === 'Map') Object.assign(data, mapInspection(state, jsonata, steps.get('afterInputPath') ?? input, variables, execution.history, name));
+      result.inspectionData = data;
+    }
+    return result;
+  } finally {
+    detach();
+  }
+}
+
+/** The one-attempt mock: every attempt gets the same outcome, so Retry runs as configured. */
+function mockOutcome(mock: TestStateMock): MockOutcome {
+  if ('errorOutput' in mock) return { throw: { error: mock.errorOutput.error, cause: mock.errorOutput.cause } };
+  try {
+    return { return: JSON.parse(mock.result) };
+  } catch (e) {
+    throw new AslUsageError(`testState: mock.result must be JSON text: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Follows the history of the one-state run and decides when to stop it: once the tested state
+ * has exited and the next state is entered, or once a retry starts beyond `retrierRetryCount`
+ * (the engine really retried, so the error was retriable).
+ */
+class Watch {
+  exited = false;
+  output: unknown;
+  nextState: string | undefined;
+  retriable = false;
+  assigned: Record<string, unknown> = {};
+  lastError: { error: string; cause?: string } | undefined;
+  private scheduled = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly retryCount: number,
+    /** Only a Task's own attempts are counted; a Map's or Parallel's inner Tasks schedule too. */
+    private readonly countAttempts: boolean,
+  ) {}
+
+  /** Records `e`; true when the run should stop. */
+  see(e: HistoryEvent): boolean {
+    if (e.type.endsWith('StateExited')) {
+      const d = e.stateExitedEventDetails as { name?: string; output?: string; assignedVariables?: Record<string, string> };
+      if (d.name === this.name && !this.exited) {
+        this.exited = true;
+        this.output = d.output === undefined ? undefined : JSON.parse(d.output);
+        for (const [k, v] of Object.entries(d.assignedVariables ?? {})) this.assigned[k] = JSON.parse(v);
+      }
+      return false;
+    }
+    if (e.type.endsWith('StateEntered')) {
+      const n = (e.stateEnteredEventDetails as { name?: string }).name;
+      if (this.exited && n !== SETUP_STATE && this.nextState === undefined) {
+        this.nextState = n;
+        return true;
+      }
+      return false;
+    }
+    if (this.countAttempts && (e.type === 'TaskScheduled' || e.type === 'LambdaFunctionScheduled' || e.type === 'ActivityScheduled')) {
+      // Attempt number `retryCount + 1` means the engine retried after the simulated n-th retry.
+      if (++this.scheduled > this.retryCount + 1 && !this.exited) {
+        this.retriable = true;
+        return true;
+      }
+      return false;
+    }
+    if (e.type.endsWith('Failed') || e.type.endsWith('TimedOut')) {
+      const d = Object.entries(e).find(([k]) => k.endsWith('EventDetails'))?.[1] as { error?: string; cause?: string } | undefined;
+      if (d?.error !== undefined) this.lastError = { error: d.error, cause: d.cause };
+    }
+    return false;
+  }
+
+  outcome(
+    final: { status: string; error?: string; cause?: string },
+    steps: Map<InspectStep, unknown>,
+    state: { Retry?: Retrier[]; Catch?: Catcher[] },
+  ): { result: TestStateResult; errorDetails?: InspectionData['errorDetails'] } {
+    if (this.retriable && this.lastError) {
+      const i = findRetrier(state.Retry, this.lastError.error);
+      const r = state.Retry![i]!;
+      // The delay before retry n+1, without jitter draws beyond the engine's own formula.
+      const seconds = retryDelayMs(r, this.retryCount + 1, () => 1) / 1000;
+      return { result: { status: 'RETRIABLE', ...errorFields(this.lastError) }, errorDetails: { retryIndex: i, retryBackoffIntervalSeconds: seconds } };
+    }
+    const caught = steps.get('errorOutput') as { Error: string; Cause: string } | undefined;
+    if (this.exited && caught) {
+      const catcher = findCatcher(state.Catch, caught.Error);
+      const result: TestStateResult = { status: 'CAUGHT_ERROR', output: this.output, ...errorFields({ error: caught.Error, cause: caught.Cause }) };
+      if (this.nextState !== undefined) result.nextState = this.nextState;
+      return { result, errorDetails: { catchIndex: catcher ? state.Catch!.indexOf(catcher) : -1 } };
+    }
+    if (this.exited) {
+      const result: TestStateResult = { status: 'SUCCEEDED', output: this.output };
+      if (this.nextState !== undefined) result.nextState = this.nextState;
+      return { result };
+    }
+    if (final.status === 'FAILED') return { result: { status: 'FAILED', ...errorFields({ error: final.error ?? 'States.Runtime', cause: final.cause }) } };
+    // Stopped before the state ended: cannot happen unless the engine changes.
+    throw new StatesError(final.error ?? 'States.Runtime', final.cause ?? `testState: the run ended as ${final.status}`);
+  }
+}
+
+function errorFields(e: { error: string; cause?: string }): { error: string; cause?: string } {
+  return e.cause ? { error: e.error, cause: e.cause } : { error: e.error };
+}
