@@ -16,3 +16,4 @@ export { Runtime, type StartableMachine } from './runtime/runtime.js';
 export { TaskTokenError } from './tasks/tokens.js';
 export type { ActivityTask } from './tasks/activities.js';
 export { SNAPSHOT_FORMAT, type ExecutionSnapshot } from './runtime/snapshot.js';
+export { MemoryExecutionStore, FileExecutionStore, StoreConflictError, StoreCorruptError, StoreLockTimeoutError, type ExecutionStore, type StoredExecution } from './store/index.js';

@@ -106,6 +106,11 @@ export class Execution {
       lastJson: { value: undefined, json: 'null' },
     };
     this.env = env;
+    // The tokens it waits on are live at once, so an answer may come before the replay reaches them.
+    for (const token of resume?.taskTokens ?? []) {
+      this.runtime.tokens.issue(token);
+      env.activity.tokens.add(token);
+    }
     const started: Record<string, unknown> = { roleArn: identity.roleArn };
     if (env.includeData) {
       started.input = inputJson;

@@ -43,7 +43,9 @@ export class TaskTokens {
 
   /** Makes `token` live: answers are accepted from now on. */
   issue(token: string): void {
-    this.live.set(token, {});
+    // Idempotent: a resumed execution issues its waiting tokens up front, then again when its
+    // replay reaches the task; an answer that arrived in between must survive.
+    if (!this.live.has(token)) this.live.set(token, {});
   }
 
   /** Retires a token that will not be waited on again (the attempt ended). */

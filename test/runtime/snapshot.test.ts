@@ -170,3 +170,19 @@ describe('snapshot and resume', () => {
     expect(await runtime.getActivityTask(arn, { signal: ac.signal })).toBeUndefined();
   });
 });
+
+describe('resume and callbacks', () => {
+  it('accepts the answer to a waiting token right after resume(), before the replay reaches the task', async () => {
+    const m = new StateMachine({
+      StartAt: 'Ask',
+      States: { Ask: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Parameters: { 'token.$': '$$.Task.Token' }, End: true } },
+    });
+    const handlers = { 'arn:aws:states:::sqs:sendMessage.waitForTaskToken': () => ({}) };
+    const first = m.start({}, { handlers });
+    await settle();
+    const snap = first.suspend();
+    const resumed = m.resume(snap, { handlers });
+    resumed.sendTaskSuccess(snap.taskTokens[0]!, { ok: true });
+    expect(await resumed.result).toEqual({ status: 'SUCCEEDED', output: { ok: true } });
+  });
+});
