@@ -118,7 +118,7 @@ export class HistoryLog {
 
   /** Adds an event for `thread`; `previous` is the id of the event it follows in that thread. */
   add(type: HistoryEventType, previous: number, details?: Record<string, unknown>, thread = ''): number {
-    const r = this.replay.get(thread);
+    const r = this.replay.size === 0 ? undefined : this.replay.get(thread);
     if (r) {
       if (r.pos < r.ids.length) {
         const id = r.ids[r.pos++]!;
@@ -157,6 +157,7 @@ export class HistoryLog {
 
   /** True while `thread` still has recorded events to replay. */
   replaying(thread: string): boolean {
+    if (this.replay.size === 0) return false;
     const r = this.replay.get(thread);
     return r !== undefined && r.pos < r.ids.length;
   }
@@ -172,7 +173,7 @@ export class HistoryLog {
    * thread writes live events (then the clock tells the time).
    */
   replayTime(thread: string): number | undefined {
-    return this.replay.get(thread)?.lastTime;
+    return this.replay.size === 0 ? undefined : this.replay.get(thread)?.lastTime;
   }
 
   /** Timestamp of event `id` in ms. */

@@ -33,7 +33,10 @@ function writeAt(target: unknown, segments: readonly Segment[], k: number, value
   const src = target as Record<string, unknown>;
   const copy: Record<string, unknown> = { ...src };
   const child = Object.prototype.hasOwnProperty.call(src, seg) ? src[seg] : undefined;
-  Object.defineProperty(copy, seg, { value: writeAt(child, segments, k + 1, value, path), enumerable: true, writable: true, configurable: true });
+  const v = writeAt(child, segments, k + 1, value, path);
+  // Plain assignment is fast; only __proto__ needs defineProperty to stay a data key.
+  if (seg === '__proto__') Object.defineProperty(copy, seg, { value: v, enumerable: true, writable: true, configurable: true });
+  else copy[seg] = v;
   return copy;
 }
 

@@ -94,7 +94,8 @@ async function runInline(
   const controller = new AbortController();
   const onAbort = () => controller.abort(frame.signal.reason);
   frame.signal.addEventListener('abort', onAbort, { once: true });
-  const limit = pLimit(maxConcurrency > 0 ? maxConcurrency : Number.POSITIVE_INFINITY);
+  // No queue at all when concurrency is unbounded.
+  const limit: Limiter = maxConcurrency > 0 ? pLimit(maxConcurrency) : unlimited;
   let failure: unknown;
   try {
     const runs = inputs.map((input, index) =>
@@ -129,6 +130,10 @@ async function runInline(
     frame.signal.removeEventListener('abort', onAbort);
   }
 }
+
+/** p-limit's shape without its queue, for MaxConcurrency 0. */
+type Limiter = ((fn: () => Promise<unknown>) => Promise<unknown>) & { clearQueue(): void };
+const unlimited: Limiter = Object.assign((fn: () => Promise<unknown>) => fn(), { clearQueue: () => {} });
 
 /** A Map Run: iterations are child executions with their own histories, failures tolerated up to the threshold. */
 async function runDistributed(

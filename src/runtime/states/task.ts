@@ -129,8 +129,10 @@ async function invoke(
   const startedAt = frame.now();
 
   const controller = new AbortController();
-  const onOuterAbort = () => controller.abort(frame.signal.reason);
-  frame.signal.addEventListener('abort', onOuterAbort, { once: true });
+  // The handler's signal fires on the task's own end (timeout) or its thread's (stop, a failed
+  // sibling). AbortSignal.any links them without a listener on the shared thread signal, which
+  // thousands of concurrent Map items would otherwise make quadratic.
+  const signal = AbortSignal.any([frame.signal, controller.signal]);
   // Outside work in progress holds a VirtualClock still (DESIGN: time is injected).
   const release = env.clock.hold();
   let heartbeatTimer: AbortController | undefined;
@@ -140,34 +142,36 @@ async function invoke(
         controller.abort(err);
         reject(err);
       };
-      frame.sleepUntil(startedAt + timeoutS * 1000, controller.signal).then(
-        () => fail(new TimedOut(StatesErrors.Timeout, '')),
-        () => {},
-      );
+      // No timer for the default timeout (99999999 s): it cannot fire before the execution's own limit matters.
+      if (timeoutS !== DEFAULT_TIMEOUT_S) {
+        frame.sleepUntil(startedAt + timeoutS * 1000, signal).then(
+          () => fail(new TimedOut(StatesErrors.Timeout, '')),
+          () => {},
+        );
+      }
       const armHeartbeat = (from = frame.now()) => {
-        if (heartbeatS === undefined || controller.signal.aborted) return;
-        heartbeatTimer?.abort();
+        if (heartbeatS === undefined || signal.aborted) return;
+        heartbeatTimer?.abort(DONE);
         const t = new AbortController();
         heartbeatTimer = t;
-        controller.signal.addEventListener('abort', () => t.abort(), { once: true });
-        frame.sleepUntil(from + heartbeatS * 1000, t.signal).then(
+        frame.sleepUntil(from + heartbeatS * 1000, AbortSignal.any([signal, t.signal])).then(
           () => fail(new TimedOut(StatesErrors.HeartbeatTimeout, '')),
           () => {},
         );
       };
       // An activity's heartbeat clock starts when a worker takes it (ActivityStarted).
       if (info.family !== 'Activity' || replay?.activityStarted) armHeartbeat(startedAt);
-      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
-      work.start({ signal: controller.signal, heartbeat: () => armHeartbeat(), release, attempt }).then(resolve, reject);
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      work.start({ signal, heartbeat: () => armHeartbeat(), release, attempt }).then(resolve, reject);
     });
-    controller.abort();
+    controller.abort(DONE);
     const result = work.normalise(outcome);
     const json = toJson(result);
     checkSize(json, info.family === 'Lambda' ? resource : stateName);
     frame.emit(ev.succeeded, env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
     return result;
   } catch (e) {
-    controller.abort();
+    controller.abort(DONE);
     if (frame.signal.aborted) throw frame.signal.reason ?? e;
     const err = asTaskError(e);
     const timedOut = e instanceof TimedOut;
@@ -177,7 +181,7 @@ async function invoke(
     throw err;
   } finally {
     release();
-    frame.signal.removeEventListener('abort', onOuterAbort);
+    heartbeatTimer?.abort(DONE);
     work.done?.(timedOutFlag(controller.signal));
   }
 }
@@ -356,6 +360,9 @@ function activityWork(frame: Frame, resource: string, params: unknown, heartbeat
 }
 
 class TimedOut extends StatesError {}
+
+/** The reason a task's own controller aborts when the attempt is over: shared, so no error (and stack) is built per task. */
+const DONE = Object.freeze({ done: true });
 
 /** The event names of a resource's family: Task*, LambdaFunction* or Activity*. */
 function events(info: ResourceInfo): Record<'scheduled' | 'startFailed' | 'started' | 'succeeded' | 'failed' | 'timedOut', HistoryEventType> {
