@@ -1,3 +1,5 @@
+import { onAbort } from './abort.js';
+
 /**
  * Time is injected: every wait, retry delay, timeout and heartbeat goes through a Clock, so tests
  * can run a one-year Wait instantly with the {@link VirtualClock}.
@@ -29,16 +31,15 @@ export class RealClock implements Clock {
       const arm = () => {
         const left = end - Date.now();
         if (left <= 0) {
-          signal?.removeEventListener('abort', onAbort);
+          off();
           return resolve();
         }
         timer = setTimeout(arm, Math.min(left, MAX));
       };
-      const onAbort = () => {
+      const off = signal ? onAbort(signal, (reason) => {
         clearTimeout(timer);
-        reject(signal!.reason);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
+        reject(reason);
+      }) : noop;
       arm();
     });
   }
@@ -91,16 +92,17 @@ export class VirtualClock implements Clock {
         seq: this.seq++,
         cancelled: false,
         fire: () => {
-          signal?.removeEventListener('abort', onAbort);
+          off();
           resolve();
         },
       };
-      const onAbort = () => {
-        timer.cancelled = true;
-        reject(signal!.reason);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
       this.insert(timer);
+      const off = signal
+        ? onAbort(signal, (reason) => {
+            timer.cancelled = true;
+            reject(reason);
+          })
+        : noop;
       this.schedule();
     });
   }

@@ -61,9 +61,7 @@ export class Frame {
 
   /** A child thread (branch or iteration) with its own variable scope. */
   child(signal: AbortSignal, threadId: string, lastEventId: number): Frame {
-    // Its own signal (linked, not listened to), so waits in thousands of sibling iterations do
-    // not pile listeners onto one shared signal.
-    const f = new Frame(this.env, Object.create(this.variables) as Record<string, unknown>, AbortSignal.any([signal]), threadId);
+    const f = new Frame(this.env, Object.create(this.variables) as Record<string, unknown>, signal, threadId);
     f.lastEventId = lastEventId;
     return f;
   }

@@ -7,6 +7,7 @@ import type { ResolvedTask, TaskContext } from '../../tasks/types.js';
 import type { Clock } from '../clock.js';
 import type { StateFlow } from '../dataflow/flow.js';
 import { bindings } from '../dataflow/jsonata.js';
+import { onAbort } from '../abort.js';
 import type { Frame } from '../frame.js';
 import type { HistoryEvent, HistoryEventType } from '../history.js';
 import { payloadDetails } from '../history.js';
@@ -128,50 +129,50 @@ async function invoke(
       : serviceWork(frame, stateName, resource, info, params, attempt, ev, common, replay);
   const startedAt = frame.now();
 
-  const controller = new AbortController();
-  // The handler's signal fires on the task's own end (timeout) or its thread's (stop, a failed
-  // sibling). AbortSignal.any links them without a listener on the shared thread signal, which
-  // thousands of concurrent Map items would otherwise make quadratic.
-  const signal = AbortSignal.any([frame.signal, controller.signal]);
+  // The attempt ends on its own timeout or when its thread stops (execution stop, a failed
+  // sibling). Its AbortSignal is made only when someone needs one (a timer, a handler reading
+  // ctx.signal, a callback), so a plain Map item allocates none.
+  const attemptEnd = new AttemptEnd();
+  const unlink = onAbort(frame.signal, (reason) => attemptEnd.end(reason));
   // Outside work in progress holds a VirtualClock still (DESIGN: time is injected).
   const release = env.clock.hold();
   let heartbeatTimer: AbortController | undefined;
   try {
     const outcome = await new Promise<unknown>((resolve, reject) => {
-      const fail = (err: StatesError) => {
-        controller.abort(err);
-        reject(err);
-      };
+      attemptEnd.onEnd = reject;
+      const fail = (err: StatesError) => attemptEnd.end(err);
       // No timer for the default timeout (99999999 s): it cannot fire before the execution's own limit matters.
       if (timeoutS !== DEFAULT_TIMEOUT_S) {
-        frame.sleepUntil(startedAt + timeoutS * 1000, signal).then(
+        frame.sleepUntil(startedAt + timeoutS * 1000, attemptEnd.signal).then(
           () => fail(new TimedOut(StatesErrors.Timeout, '')),
           () => {},
         );
       }
       const armHeartbeat = (from = frame.now()) => {
-        if (heartbeatS === undefined || signal.aborted) return;
+        if (heartbeatS === undefined || attemptEnd.ended) return;
         heartbeatTimer?.abort(DONE);
         const t = new AbortController();
         heartbeatTimer = t;
-        frame.sleepUntil(from + heartbeatS * 1000, AbortSignal.any([signal, t.signal])).then(
+        onAbort(attemptEnd.signal, (reason) => t.abort(reason));
+        frame.sleepUntil(from + heartbeatS * 1000, t.signal).then(
           () => fail(new TimedOut(StatesErrors.HeartbeatTimeout, '')),
           () => {},
         );
       };
       // An activity's heartbeat clock starts when a worker takes it (ActivityStarted).
       if (info.family !== 'Activity' || replay?.activityStarted) armHeartbeat(startedAt);
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-      work.start({ signal, heartbeat: () => armHeartbeat(), release, attempt }).then(resolve, reject);
+      work.start({ signal: () => attemptEnd.signal, heartbeat: () => armHeartbeat(), release, attempt }).then(resolve, reject);
     });
-    controller.abort(DONE);
+    unlink();
+    attemptEnd.end(DONE);
     const result = work.normalise(outcome);
     const json = toJson(result);
     checkSize(json, info.family === 'Lambda' ? resource : stateName);
     frame.emit(ev.succeeded, env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
     return result;
   } catch (e) {
-    controller.abort(DONE);
+    unlink();
+    attemptEnd.end(DONE);
     if (frame.signal.aborted) throw frame.signal.reason ?? e;
     const err = asTaskError(e);
     const timedOut = e instanceof TimedOut;
@@ -181,13 +182,34 @@ async function invoke(
     throw err;
   } finally {
     release();
+    unlink();
     heartbeatTimer?.abort(DONE);
-    work.done?.(timedOutFlag(controller.signal));
+    work.done?.(attemptEnd.reason instanceof TimedOut ? 'timedOut' : 'completed');
   }
 }
 
-function timedOutFlag(signal: AbortSignal): 'timedOut' | 'completed' {
-  return signal.reason instanceof TimedOut ? 'timedOut' : 'completed';
+/** How an attempt ended (first reason wins), with an AbortSignal made on demand. */
+class AttemptEnd {
+  ended = false;
+  reason: unknown;
+  onEnd: ((reason: unknown) => void) | undefined;
+  private controller: AbortController | undefined;
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.ended) this.controller.abort(this.reason);
+    }
+    return this.controller.signal;
+  }
+
+  end(reason: unknown): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.reason = reason;
+    this.controller?.abort(reason);
+    this.onEnd?.(reason);
+  }
 }
 
 /** What a replaying thread's recording says about this attempt after its Scheduled event. */
@@ -240,7 +262,7 @@ function finishRecorded(frame: Frame, event: HistoryEvent, ev: Events): unknown 
 }
 
 interface Work {
-  start(run: { signal: AbortSignal; heartbeat: () => void; release: () => void; attempt: number }): Promise<unknown>;
+  start(run: { signal: () => AbortSignal; heartbeat: () => void; release: () => void; attempt: number }): Promise<unknown>;
   normalise(value: unknown): unknown;
   /** Called once the attempt is over, however it ended. */
   done?(how: 'timedOut' | 'completed'): void;
@@ -272,7 +294,7 @@ function serviceWork(
   };
   // Resumed after the service call of a callback task: only the token is awaited.
   if (replay?.submitted && info.callback && token !== undefined) {
-    return { start: ({ signal, heartbeat }) => env.runtime.tokens.wait(token, heartbeat, signal), normalise: (v) => v, done: retireToken };
+    return { start: ({ signal, heartbeat }) => env.runtime.tokens.wait(token, heartbeat, signal()), normalise: (v) => v, done: retireToken };
   }
   let handler: ResolvedTask | undefined;
   for (const r of env.resolvers) {
@@ -298,7 +320,9 @@ function serviceWork(
         resource,
         attempt,
         context: frame.contextObject(),
-        signal,
+        get signal() {
+          return signal();
+        },
         clock: releasingClock(env.clock, release),
         invocationId: `${frame.threadId}${frame.steps}:${stateName}#${attempt}`,
         // Not journaled: a replayed attempt calls no handler, so it must not consume a draw.
@@ -325,7 +349,7 @@ function serviceWork(
       const submitted = value === undefined ? null : normaliseResult(value, h, resource, stateName);
       const json = toJson(submitted);
       frame.emit('TaskSubmitted', env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
-      return env.runtime.tokens.wait(token, heartbeat, signal);
+      return env.runtime.tokens.wait(token, heartbeat, signal());
     },
     normalise: (v) => (info.callback ? v : normaliseResult(v, h, resource, stateName)),
     done: retireToken,
@@ -347,9 +371,9 @@ function activityWork(frame: Frame, resource: string, params: unknown, heartbeat
           // The heartbeat clock starts when a worker takes the task.
           if (heartbeatS !== undefined) heartbeat();
         });
-        signal.addEventListener('abort', withdraw, { once: true });
+        onAbort(signal(), withdraw);
       }
-      return env.runtime.tokens.wait(token, heartbeat, signal);
+      return env.runtime.tokens.wait(token, heartbeat, signal());
     },
     normalise: (v) => v,
     done: (how) => {
