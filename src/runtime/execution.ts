@@ -149,7 +149,7 @@ export class Execution {
 
   /** Every event so far, in order (a live array: it grows as the execution runs). */
   get history(): readonly HistoryEvent[] {
-    return this.log.events;
+    return this.log.read();
   }
 
   get status(): ExecutionStatus {
@@ -174,7 +174,7 @@ export class Execution {
     });
     try {
       for (;;) {
-        while (i < this.log.events.length) yield this.log.events[i++]!;
+        while (i < this.log.events.length) yield this.log.read()[i++]!;
         if (done) return;
         await new Promise<void>((r) => (wake = r));
         wake = undefined;
@@ -222,7 +222,7 @@ export class Execution {
       startTime: this.startDate.toISOString(),
       input: this.input,
       context: { ...this.contextOverrides },
-      events: this.log.events,
+      events: this.log.read(),
       threads: this.log.threads,
       journal: Object.fromEntries(this.env.journal),
       taskTokens: [...a.tokens],

@@ -72,6 +72,15 @@ class TimestampFormatter {
 
 export type HistoryListener = (event: HistoryEvent) => void;
 
+/**
+ * A payload waiting to become JSON text. State inputs and outputs are never mutated, so the
+ * text is the same whenever it is made; most histories are never read in full, and the states
+ * then pay nothing for it.
+ */
+export class LazyJson {
+  constructor(readonly value: unknown) {}
+}
+
 /** Thrown when a resumed execution does something else than its recorded history says. */
 export class ReplayDivergence extends Error {
   override readonly name = 'ReplayDivergence';
@@ -99,6 +108,8 @@ export class HistoryLog {
   private readonly listeners = new Set<HistoryListener>();
   private readonly replay = new Map<string, ThreadReplay>();
   private readonly formatter = new TimestampFormatter();
+  /** Events before this index hold JSON text only (no LazyJson left). */
+  private materialized = 0;
 
   constructor(
     private readonly now: () => number,
@@ -145,6 +156,7 @@ export class HistoryLog {
     this.times.push(ms);
     this.threads.push(thread);
     if (this.listeners.size === 0) return id;
+    this.materialize();
     for (const l of this.listeners) {
       try {
         l(event as HistoryEvent);
@@ -153,6 +165,27 @@ export class HistoryLog {
       }
     }
     return id;
+  }
+
+  /** The events with every payload as JSON text (what users and snapshots see). */
+  read(): HistoryEvent[] {
+    this.materialize();
+    return this.events;
+  }
+
+  private materialize(): void {
+    const events = this.events;
+    for (let i = this.materialized; i < events.length; i++) {
+      for (const details of Object.values(events[i]!)) {
+        if (details === null || typeof details !== 'object') continue;
+        const d = details as Record<string, unknown>;
+        for (const key in d) {
+          const v = d[key];
+          if (v instanceof LazyJson) d[key] = JSON.stringify(v.value) ?? 'null';
+        }
+      }
+    }
+    this.materialized = events.length;
   }
 
   /** True while `thread` still has recorded events to replay. */

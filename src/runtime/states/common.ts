@@ -2,9 +2,10 @@ import type { Catcher, StateType } from '../../definition/types.js';
 import { DataFlowError, StatesError, StatesErrors } from '../../errors.js';
 import type { StateFlow } from '../dataflow/flow.js';
 import type { Frame } from '../frame.js';
-import { payloadDetails } from '../history.js';
+import { LazyJson } from '../history.js';
 import { isPromise, andThen, type MaybePromise } from '../maybe.js';
-import { checkSize, toJson } from '../payload.js';
+import { dataLimitExceeded, MAX_PAYLOAD_BYTES, toJson } from '../payload.js';
+import { jsonSize } from '../json-size.js';
 import { errorOutput, findCatcher } from '../retry.js';
 
 /** Where a state leads: the next state's name, or undefined when its thread ends here. */
@@ -30,11 +31,7 @@ export function enter(frame: Frame, type: StateType, name: string, input: unknow
   frame.mapItem = undefined;
   frame.taskToken = undefined;
   const details: Record<string, unknown> = { name };
-  if (env.includeData) {
-    const json = jsonOf(frame, input);
-    details.input = json;
-    details.inputDetails = payloadDetails(json);
-  }
+  if (env.includeData) lazyPayload(details, 'input', input);
   const id = frame.emit(`${type}StateEntered` as never, details);
   frame.enteredEventId = id;
   frame.enteredTime = env.history.events[id - 1]!.timestamp;
@@ -42,13 +39,10 @@ export function enter(frame: Frame, type: StateType, name: string, input: unknow
 
 /** Checks the output's size and emits `<Type>StateExited`. */
 export function exit(frame: Frame, type: StateType, name: string, output: unknown, next: string | undefined): Outcome {
-  const json = jsonOf(frame, output);
-  checkSize(json, name);
+  const size = jsonSize(output);
+  if (size > MAX_PAYLOAD_BYTES) throw dataLimitExceeded(name);
   const details: Record<string, unknown> = { name };
-  if (frame.env.includeData) {
-    details.output = json;
-    details.outputDetails = payloadDetails(json);
-  }
+  if (frame.env.includeData) lazyPayload(details, 'output', output, size);
   if (frame.assigned) {
     details.assignedVariables = frame.assigned;
     details.assignedVariablesDetails = { truncated: false };
@@ -121,12 +115,11 @@ export function nextOf(def: { Next?: string; End?: boolean }): string | undefine
   return def.End ? undefined : def.Next;
 }
 
-/** JSON of a state's input or output; a state's output is the next one's input, so it is serialised once. */
-function jsonOf(frame: Frame, value: unknown): string {
-  const cache = frame.env.lastJson;
-  if (cache.value === value && value !== undefined) return cache.json;
-  const json = toJson(value);
-  cache.value = value;
-  cache.json = json;
-  return json;
+/** A payload field of a history event: its JSON text is made when the history is read (see HistoryLog). */
+function lazyPayload(details: Record<string, unknown>, field: 'input' | 'output', value: unknown, size = jsonSize(value)): void {
+  details[field] = new LazyJson(value);
+  details[`${field}Details`] = size > MAX_PAYLOAD_BYTES ? TRUNCATED : NOT_TRUNCATED;
 }
+
+const TRUNCATED = Object.freeze({ truncated: true });
+const NOT_TRUNCATED = Object.freeze({ truncated: false });
