@@ -2,7 +2,7 @@ import type { Catcher, StateType } from '../../definition/types.js';
 import { DataFlowError, StatesError, StatesErrors } from '../../errors.js';
 import type { StateFlow } from '../dataflow/flow.js';
 import type { Frame } from '../frame.js';
-import { LazyJson } from '../history.js';
+import { LazyJson, type HistoryEventType } from '../history.js';
 import { isPromise, andThen, type MaybePromise } from '../maybe.js';
 import { dataLimitExceeded, MAX_PAYLOAD_BYTES, toJson } from '../payload.js';
 import { jsonSize } from '../json-size.js';
@@ -21,6 +21,11 @@ export interface CompiledState {
   run(input: unknown, frame: Frame): MaybePromise<Outcome>;
 }
 
+const TYPES: readonly StateType[] = ['Pass', 'Task', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
+// Built once: no string is assembled per event.
+const ENTERED = Object.fromEntries(TYPES.map((t) => [t, `${t}StateEntered`])) as Record<StateType, HistoryEventType>;
+const EXITED = Object.fromEntries(TYPES.map((t) => [t, `${t}StateExited`])) as Record<StateType, HistoryEventType>;
+
 /** Emits `<Type>StateEntered` and resets the per-state parts of the frame. */
 export function enter(frame: Frame, type: StateType, name: string, input: unknown, retryable: boolean): void {
   const env = frame.env;
@@ -32,7 +37,7 @@ export function enter(frame: Frame, type: StateType, name: string, input: unknow
   frame.taskToken = undefined;
   const details: Record<string, unknown> = { name };
   if (env.includeData) lazyPayload(details, 'input', input);
-  const id = frame.emit(`${type}StateEntered` as never, details);
+  const id = frame.emit(ENTERED[type], details);
   frame.enteredEventId = id;
   frame.enteredTime = env.history.events[id - 1]!.timestamp;
 }
@@ -47,7 +52,7 @@ export function exit(frame: Frame, type: StateType, name: string, output: unknow
     details.assignedVariables = frame.assigned;
     details.assignedVariablesDetails = { truncated: false };
   }
-  frame.emit(`${type}StateExited` as never, details);
+  frame.emit(EXITED[type], details);
   return { output, next };
 }
 
