@@ -56,3 +56,17 @@ export function retryDelayMs(r: Retrier, attempt: number, random: () => number):
 export function errorOutput(e: StatesError): { Error: string; Cause: string } {
   return { Error: e.error, Cause: e.cause };
 }
+
+/**
+ * Applies Retry to a failed attempt: counts it against the first matching retrier and returns
+ * the delay (ms) before the next attempt, or undefined when the error is not retried (no
+ * retrier matches, or it has used its MaxAttempts). `counts` holds one counter per retrier.
+ */
+export function nextRetryDelay(retriers: readonly Retrier[] | undefined, counts: number[], error: string, random: () => number): number | undefined {
+  const i = findRetrier(retriers, error);
+  if (i < 0) return undefined;
+  const r = retriers![i]!;
+  if ((counts[i] ?? 0) >= (r.MaxAttempts ?? 3)) return undefined;
+  counts[i] = (counts[i] ?? 0) + 1;
+  return retryDelayMs(r, counts[i]!, random);
+}

@@ -10,7 +10,7 @@ import { Frame } from '../frame.js';
 import { HistoryLog } from '../history.js';
 import type { CompiledMachine } from '../machine.js';
 import { andThen, type MaybePromise } from '../maybe.js';
-import { findRetrier, retryDelayMs } from '../retry.js';
+import { nextRetryDelay } from '../retry.js';
 import { AlreadyReported, enter, exit, guarded, nextOf, toStatesError, type CompiledState } from './common.js';
 
 type Eval<T> = (selected: unknown, raw: unknown, frame: Frame) => MaybePromise<T>;
@@ -47,7 +47,7 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
         }
         frame.mapItem = undefined;
         const work = batcher ? batch(inputs, batcher) : inputs;
-        const counts = retriers ? new Array<number>(retriers.length).fill(0) : [];
+        const counts: number[] = [];
         for (let attempt = 0; ; attempt++) {
           frame.emit('MapStateStarted', { length: work.length });
           // AWS reads the tolerated-failure settings after MapStateStarted (recorded history).
@@ -66,12 +66,10 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
             const err = toStatesError(e, frame);
             if (frame.signal.aborted) throw err;
             frame.emit('MapStateFailed');
-            const i = findRetrier(retriers, err.error);
-            const r = i >= 0 ? retriers![i]! : undefined;
-            if (!r || counts[i]! >= (r.MaxAttempts ?? 3)) throw new AlreadyReported(err.error, err.cause);
-            counts[i]!++;
+            const delay = nextRetryDelay(retriers, counts, err.error, frame.random);
+            if (delay === undefined) throw new AlreadyReported(err.error, err.cause);
             frame.retryCount = attempt + 1;
-            await frame.sleepUntil(frame.now() + retryDelayMs(r, counts[i]!, frame.random));
+            await frame.sleepUntil(frame.now() + delay);
             continue;
           }
           frame.emit('MapStateSucceeded');

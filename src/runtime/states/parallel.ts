@@ -3,7 +3,7 @@ import { StatesError } from '../../errors.js';
 import type { StateFlow } from '../dataflow/flow.js';
 import type { Frame } from '../frame.js';
 import type { CompiledMachine } from '../machine.js';
-import { findRetrier, retryDelayMs } from '../retry.js';
+import { nextRetryDelay } from '../retry.js';
 import { AlreadyReported, enter, exit, guarded, nextOf, toStatesError, type CompiledState } from './common.js';
 
 /**
@@ -21,7 +21,7 @@ export function compileParallel(name: string, def: ParallelState, flow: StateFlo
       return guarded(frame, 'Parallel', name, raw, async () => {
         const selected = flow.select(raw, frame);
         const params = await flow.parameters(selected, raw, frame);
-        const counts = retriers ? new Array<number>(retriers.length).fill(0) : [];
+        const counts: number[] = [];
         for (let attempt = 0; ; attempt++) {
           frame.emit('ParallelStateStarted');
           let results: unknown[];
@@ -31,12 +31,10 @@ export function compileParallel(name: string, def: ParallelState, flow: StateFlo
             const err = toStatesError(e, frame);
             if (frame.signal.aborted) throw err;
             frame.emit('ParallelStateFailed', { error: err.error, cause: err.cause });
-            const i = findRetrier(retriers, err.error);
-            const r = i >= 0 ? retriers![i]! : undefined;
-            if (!r || counts[i]! >= (r.MaxAttempts ?? 3)) throw new AlreadyReported(err.error, err.cause);
-            counts[i]!++;
+            const delay = nextRetryDelay(retriers, counts, err.error, frame.random);
+            if (delay === undefined) throw new AlreadyReported(err.error, err.cause);
             frame.retryCount = attempt + 1;
-            await frame.sleepUntil(frame.now() + retryDelayMs(r, counts[i]!, frame.random));
+            await frame.sleepUntil(frame.now() + delay);
             continue;
           }
           frame.emit('ParallelStateSucceeded');

@@ -13,7 +13,7 @@ import type { HistoryEvent, HistoryEventType } from '../history.js';
 import { payloadDetails } from '../history.js';
 import { andThen, type MaybePromise } from '../maybe.js';
 import { checkSize, toJson, toJsonData } from '../payload.js';
-import { findRetrier, retryDelayMs } from '../retry.js';
+import { nextRetryDelay } from '../retry.js';
 import { enter, exit, guarded, nextOf, type CompiledState } from './common.js';
 import { describeResource, type ResourceInfo } from './resource.js';
 
@@ -41,7 +41,7 @@ export function compileTask(name: string, def: TaskState, flow: StateFlow, jsona
         const selected = flow.select(raw, frame);
         const timeoutS = (await timeout(selected, raw, frame)) ?? DEFAULT_TIMEOUT_S;
         const heartbeatS = await heartbeat(selected, raw, frame);
-        const counts = retriers ? new Array<number>(retriers.length).fill(0) : [];
+        const counts: number[] = [];
         for (let attempt = 0; ; attempt++) {
           try {
             // A callback task's token must exist before Parameters reads $$.Task.Token.
@@ -57,13 +57,10 @@ export function compileTask(name: string, def: TaskState, flow: StateFlow, jsona
             return exit(frame, 'Task', name, output, next);
           } catch (e) {
             if (!(e instanceof StatesError) || frame.signal.aborted) throw e;
-            const i = findRetrier(retriers, e.error);
-            if (i < 0) throw e;
-            const r = retriers![i]!;
-            if (counts[i]! >= (r.MaxAttempts ?? 3)) throw e;
-            counts[i]!++;
+            const delay = nextRetryDelay(retriers, counts, e.error, frame.random);
+            if (delay === undefined) throw e;
             frame.retryCount = attempt + 1;
-            await frame.sleepUntil(frame.now() + retryDelayMs(r, counts[i]!, frame.random));
+            await frame.sleepUntil(frame.now() + delay);
           }
         }
       }, flow, def.Catch);
