@@ -186,3 +186,30 @@ describe('resume and callbacks', () => {
     expect(await resumed.result).toEqual({ status: 'SUCCEEDED', output: { ok: true } });
   });
 });
+
+describe('resume and heartbeats', () => {
+  it('keeps the heartbeat deadline of the last heartbeat sent before the snapshot', async () => {
+    const m = new StateMachine({
+      StartAt: 'Ask',
+      States: { Ask: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Parameters: { 'token.$': '$$.Task.Token' }, HeartbeatSeconds: 60, End: true } },
+    });
+    const handlers = { 'arn:aws:states:::sqs:sendMessage.waitForTaskToken': () => ({}) };
+    const clock = new VirtualClock(T0, { autoAdvance: false });
+    const first = m.start({}, { handlers, clock });
+    await settle();
+    const token = first.snapshot().taskTokens[0]!;
+    await clock.advance(50_000);
+    first.sendTaskHeartbeat(token); // at +50 s: the deadline moves to +110 s
+    await clock.advance(10_000);
+    const snap = JSON.parse(JSON.stringify(first.suspend()));
+
+    const later = new VirtualClock('2024-03-01T08:01:00Z', { autoAdvance: false }); // resumed at +60 s
+    const resumed = m.resume(snap, { handlers, clock: later });
+    await settle();
+    await later.advance(45_000); // +105 s: still alive thanks to the heartbeat at +50 s
+    expect(resumed.status).toBe('RUNNING');
+    await later.advance(10_000); // +115 s: past the deadline
+    expect(await resumed.result).toMatchObject({ status: 'FAILED', error: 'States.HeartbeatTimeout' });
+    expect(resumed.history.at(-2)).toMatchObject({ type: 'TaskTimedOut', timestamp: '2024-03-01T08:01:50.000Z' });
+  });
+});

@@ -157,8 +157,16 @@ async function invoke(
         );
       };
       // An activity's heartbeat clock starts when a worker takes it (ActivityStarted).
-      if (info.family !== 'Activity' || replay?.activityStarted) armHeartbeat(startedAt);
-      work.start({ signal: () => attemptEnd.signal, heartbeat: () => armHeartbeat(), release, attempt }).then(resolve, reject);
+      // The last heartbeat is journaled, so a resumed execution keeps the same heartbeat deadline.
+      const beatKey = `${frame.threadId}#beat${frame.steps}.${attempt}`;
+      const lastBeat = env.journal.get(beatKey);
+      const beat = () => {
+        const now = frame.now();
+        env.journal.set(beatKey, now);
+        armHeartbeat(now);
+      };
+      if (info.family !== 'Activity' || replay?.activityStarted) armHeartbeat(typeof lastBeat === 'number' ? Math.max(startedAt, lastBeat) : startedAt);
+      work.start({ signal: () => attemptEnd.signal, heartbeat: beat, release, attempt }).then(resolve, reject);
     });
     unlink();
     attemptEnd.end(DONE);
