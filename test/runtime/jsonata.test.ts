@@ -111,3 +111,78 @@ describe('JSONata mode', () => {
     expect(r.output).toBe(2);
   });
 });
+
+describe('JSONata expressions in number and time fields', () => {
+  it('TimeoutSeconds and HeartbeatSeconds take expressions', async () => {
+    const slow = { 'arn:aws:states:::x:slow': (_i: unknown, ctx: { clock: { sleep(ms: number): Promise<void> } }) => ctx.clock.sleep(10_000).then(() => 'late') };
+    const timeout = await run(
+      { QueryLanguage: J, StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::x:slow', TimeoutSeconds: '{% $states.input.t %}', End: true } } },
+      { t: 5 },
+      { handlers: slow },
+    );
+    expect(timeout).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
+    const heartbeat = await run(
+      { QueryLanguage: J, StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::x:slow', TimeoutSeconds: 100, HeartbeatSeconds: '{% 2 + 1 %}', End: true } } },
+      {},
+      { handlers: slow },
+    );
+    expect(heartbeat).toMatchObject({ status: 'FAILED', error: 'States.HeartbeatTimeout' });
+  });
+
+  it('a TimeoutSeconds expression that is not a positive integer is States.QueryEvaluationError', async () => {
+    const r = await run(
+      { QueryLanguage: J, StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::x:y', TimeoutSeconds: "{% 'soon' %}", End: true } } },
+      {},
+      { handlers: { 'arn:aws:states:::x:y': () => 1 } },
+    );
+    expect(r).toMatchObject({ status: 'FAILED', error: 'States.QueryEvaluationError' });
+  });
+
+  it('Timestamp takes an expression', async () => {
+    const r = await run({ QueryLanguage: J, StartAt: 'W', States: { W: { Type: 'Wait', Timestamp: '{% $states.input.at %}', End: true } } }, { at: '2024-01-01T00:05:00Z' });
+    expect(r.execution.history.at(-1)!.timestamp).toBe('2024-01-01T00:05:00.000Z');
+  });
+
+  it('MaxConcurrency and ToleratedFailureCount take expressions', async () => {
+    let running = 0;
+    let peak = 0;
+    const r = await run(
+      {
+        QueryLanguage: J,
+        StartAt: 'M',
+        States: {
+          M: {
+            Type: 'Map',
+            Items: '{% $states.input.items %}',
+            MaxConcurrency: '{% $states.input.max %}',
+            ItemProcessor: { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::x:w', End: true } } },
+            End: true,
+          },
+        },
+      },
+      { items: [1, 2, 3, 4], max: 2 },
+      { handlers: { 'arn:aws:states:::x:w': async (n: number, ctx: { clock: { sleep(ms: number): Promise<void> } }) => { running++; peak = Math.max(peak, running); await ctx.clock.sleep(10); running--; return n; } } },
+    );
+    expect(r.output).toEqual([1, 2, 3, 4]);
+    expect(peak).toBe(2);
+
+    const tolerated = await run({
+      QueryLanguage: J,
+      StartAt: 'M',
+      States: {
+        M: {
+          Type: 'Map',
+          Items: [0, 1],
+          ToleratedFailureCount: '{% 1 %}',
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+            StartAt: 'C',
+            States: { C: { Type: 'Choice', Choices: [{ Condition: '{% $states.input = 0 %}', Next: 'F' }], Default: 'P' }, F: { Type: 'Fail', Error: 'Zero' }, P: { Type: 'Pass', End: true } },
+          },
+          End: true,
+        },
+      },
+    });
+    expect(tolerated.status).toBe('SUCCEEDED');
+  });
+});
