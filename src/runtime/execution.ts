@@ -103,7 +103,6 @@ export class Execution {
       includeData: settings.includeExecutionData,
       journal: new Map(resume ? Object.entries(resume.journal) : []),
       activity: { inFlight: 0, mapRuns: 0, tokens: new Set() },
-      lastJson: { value: undefined, json: 'null' },
     };
     this.env = env;
     // The tokens it waits on are live at once, so an answer may come before the replay reaches them.

@@ -22,8 +22,6 @@ export interface ExecutionEnv {
   readonly includeData: boolean;
   /** Draws from `random` and `uuid` by thread and draw number: a resumed run draws the same. */
   readonly journal: Map<string, string | number>;
-  /** The last value serialised for history and its JSON (values are never mutated, so identity is enough). */
-  readonly lastJson: { value: unknown; json: string };
   /** What snapshot() must know: handlers running, open Map Runs, tokens waited on. */
   readonly activity: { inFlight: number; mapRuns: number; readonly tokens: Set<string> };
 }

@@ -103,7 +103,7 @@ export class HistoryLog {
   readonly events: HistoryEvent[] = [];
   /** The thread that wrote each event (same index as `events`). */
   readonly threads: string[] = [];
-  /** Event times in ms (same index as `events`), so no timestamp is parsed back. */
+  /** Times in ms of the recorded events of a resumed execution (same index as `events`). */
   private readonly times: number[] = [];
   private readonly listeners = new Set<HistoryListener>();
   private readonly replay = new Map<string, ThreadReplay>();
@@ -153,7 +153,6 @@ export class HistoryLog {
     };
     if (details) event[detailsKey(type)] = details;
     this.events.push(event as HistoryEvent);
-    this.times.push(ms);
     this.threads.push(thread);
     if (this.listeners.size === 0) return id;
     this.materialize();
@@ -209,15 +208,6 @@ export class HistoryLog {
     return this.replay.size === 0 ? undefined : this.replay.get(thread)?.lastTime;
   }
 
-  /** Timestamp of event `id` in ms. */
-  timeOf(id: number): number {
-    return this.times[id - 1] ?? this.now();
-  }
-
-  /** ISO-8601 text of a time (shares the formatter's memory of the last one). */
-  format(ms: number): string {
-    return this.formatter.format(ms);
-  }
 
   listen(listener: HistoryListener): () => void {
     this.listeners.add(listener);

@@ -21,7 +21,3 @@ export function parseTimestamp(text: string): number | undefined {
   if (check.getUTCDate() !== +d!) return undefined;
   return ms;
 }
-
-export function isTimestamp(value: unknown): boolean {
-  return typeof value === 'string' && parseTimestamp(value) !== undefined;
-}

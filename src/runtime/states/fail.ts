@@ -1,13 +1,11 @@
 import type { FailState } from '../../definition/types.js';
-import { StatesError } from '../../errors.js';
-import { isJsonataExpression } from '../../query/jsonata/index.js';
+import { DataFlowError, StatesError, StatesErrors } from '../../errors.js';
+import { compileJsonataTemplate, isJsonataExpression } from '../../query/jsonata/index.js';
 import { compileDynamicValue } from '../../query/jsonpath/template.js';
 import { bindings } from '../dataflow/jsonata.js';
-import { compileJsonataTemplate } from '../../query/jsonata/index.js';
 import type { Frame } from '../frame.js';
 import { andThen, type MaybePromise } from '../maybe.js';
 import { enter, guarded, type CompiledState } from './common.js';
-import { DataFlowError, StatesErrors } from '../../errors.js';
 
 type Field = ((raw: unknown, frame: Frame) => MaybePromise<unknown>) | undefined;
 
@@ -26,14 +24,14 @@ function compileField(def: FailState, field: 'Error' | 'Cause', jsonata: boolean
   return undefined;
 }
 
-function asText(v: unknown, field: string): string {
+/** Error and Cause must be strings; an expression of another type is a JSONata evaluation error. */
+function asText(v: unknown, field: string, jsonata: boolean): string {
   if (typeof v === 'string') return v;
   throw new DataFlowError(
-    jsonataField.has(field) ? StatesErrors.QueryEvaluationError : StatesErrors.Runtime,
+    jsonata ? StatesErrors.QueryEvaluationError : StatesErrors.Runtime,
     `The value of the field '${field}' must be a string, but was: ${JSON.stringify(v)}`,
   );
 }
-const jsonataField = new Set<string>();
 
 /** Fail: stops its thread with an error name and cause (Error/ErrorPath, Cause/CausePath). */
 export function compileFail(name: string, def: FailState, jsonata: boolean): CompiledState {
@@ -47,12 +45,11 @@ export function compileFail(name: string, def: FailState, jsonata: boolean): Com
       return guarded(frame, 'Fail', name, raw, () =>
         andThen(error ? error(raw, frame) : undefined, (err) =>
           andThen(cause ? cause(raw, frame) : undefined, (c) => {
-            throw new FailError(err === undefined ? '' : asText(err, 'Error'), c === undefined ? '' : asText(c, 'Cause'));
+            throw new StatesError(err === undefined ? '' : asText(err, 'Error', jsonata), c === undefined ? '' : asText(c, 'Cause', jsonata));
           }),
         ), undefined, undefined);
     },
   };
 }
 
-/** The error a Fail state raises; empty error/cause mean the field was absent. */
-export class FailError extends StatesError {}
+

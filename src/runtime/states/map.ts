@@ -148,7 +148,7 @@ async function runDistributed(
   frame.emit('MapRunStarted', { mapRunArn });
   env.activity.mapRuns++;
   const limit = pLimit(maxConcurrency > 0 ? maxConcurrency : Number.POSITIVE_INFINITY);
-  const childEnv = { ...env, history: new HistoryLog(() => env.clock.now()), journal: new Map<string, string | number>(), lastJson: { value: undefined, json: 'null' } };
+  const childEnv = { ...env, history: new HistoryLog(() => env.clock.now()), journal: new Map<string, string | number>() };
   let failures = 0;
   const allowed = Math.max(
     toleratedCount ?? 0,
