@@ -100,3 +100,12 @@ describe('asl-runtime run --mock-config', () => {
     expect(c.stderr()).toContain('HappyPath');
   });
 });
+
+describe('asl-runtime run with YAML', () => {
+  it('runs a YAML definition', async () => {
+    const def = file('hello.asl.yaml', 'StartAt: Hello\nStates:\n  Hello:\n    Type: Pass\n    Result: hi\n    End: true\n');
+    const c = capture();
+    expect(await main(['run', def, '--format', 'json'], c.io)).toBe(0);
+    expect(JSON.parse(c.stdout())).toEqual({ status: 'SUCCEEDED', output: 'hi' });
+  });
+});

@@ -98,3 +98,24 @@ describe('asl-runtime validate', () => {
     expect(v.stdout()).toContain('--format');
   });
 });
+
+describe('asl-runtime validate with YAML', () => {
+  it('validates a YAML definition and reports problems at YAML line and column', async () => {
+    const okFile = file('ok.asl.yaml', 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n');
+    let c = capture();
+    expect(await main(['validate', okFile], c.io)).toBe(0);
+    const badFile = file('bad.asl.yml', 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: Nowhere\n');
+    c = capture();
+    expect(await main(['validate', badFile, '--format', 'json'], c.io)).toBe(1);
+    const [result] = JSON.parse(c.stdout());
+    const missing = result.diagnostics.find((d: { code: string }) => d.code === 'MISSING_TRANSITION_TARGET');
+    expect(missing).toMatchObject({ location: '/States/A/Next', line: 5, column: 11 });
+  });
+
+  it('reports malformed YAML with its position', async () => {
+    const broken = file('broken.asl.yaml', 'StartAt: A\nStates: [\n');
+    const c = capture();
+    expect(await main(['validate', broken, '--format', 'json'], c.io)).toBe(1);
+    expect(JSON.parse(c.stdout())[0].diagnostics[0]).toMatchObject({ code: 'INVALID_JSON_DESCRIPTION' });
+  });
+});

@@ -9,6 +9,7 @@ import { VirtualClock } from '../../runtime/clock.js';
 import type { HistoryEvent } from '../../runtime/history.js';
 import { loadMockConfig } from '../../testing/mock-config.js';
 import { parseArgs, UsageError } from '../args.js';
+import { isYamlFile, loadYaml } from '../yaml.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type Command } from '../io.js';
 
 const USAGE = `Usage: asl-runtime run [options] <definition.json>
@@ -58,9 +59,18 @@ export const runCommand: Command = {
     const opt = (name: string) => parsed.options.get(name) as string | undefined;
     const file = parsed.positionals[0]!;
     const text = await readText(file, 'definition');
+    let definition: unknown = text;
+    if (isYamlFile(file)) {
+      const loaded = loadYaml(text);
+      if (!loaded.ok) {
+        io.stderr.write(formatDiagnostics([loaded.diagnostic], file) + '\n');
+        return EXIT_PROBLEMS;
+      }
+      definition = loaded.value;
+    }
     let machine: StateMachine;
     try {
-      machine = new StateMachine(text);
+      machine = new StateMachine(definition as object);
     } catch (error) {
       if (!(error instanceof AslValidationError)) throw error;
       io.stderr.write(formatDiagnostics(error.diagnostics, file) + '\n');

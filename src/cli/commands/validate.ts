@@ -3,11 +3,12 @@ import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../../definition/diagnostic.js';
 import { formatDiagnostics, validate } from '../../validate/index.js';
 import { parseArgs, UsageError } from '../args.js';
+import { isYamlFile, loadYaml } from '../yaml.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type Command } from '../io.js';
 
 const USAGE = `Usage: asl-runtime validate [options] <file...>
 
-Validates Amazon States Language definitions (JSON files).
+Validates Amazon States Language definitions (JSON, or YAML for *.yaml / *.yml files).
 
 Options:
   --format text|json     output format (default: text)
@@ -64,7 +65,19 @@ export const validateCommand: Command = {
         });
         continue;
       }
-      const result = validate(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { warnings, type, strictResources: options.has('strict-resources') });
+      const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      const settings = { warnings, type, strictResources: options.has('strict-resources') } as const;
+      if (isYamlFile(file)) {
+        const loaded = loadYaml(source);
+        if (!loaded.ok) {
+          results.push({ file, valid: false, diagnostics: [loaded.diagnostic] });
+          continue;
+        }
+        const result = validate(loaded.value, settings);
+        results.push({ file, valid: result.valid, diagnostics: result.diagnostics.map((d) => loaded.locate(d)) });
+        continue;
+      }
+      const result = validate(source, settings);
       results.push({ file, valid: result.valid, diagnostics: result.diagnostics });
     }
 
