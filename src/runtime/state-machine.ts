@@ -1,6 +1,7 @@
 import { AslUsageError, AslValidationError } from '../errors.js';
 import { parseDefinition } from '../definition/parse.js';
 import type { MachineDefinition } from '../definition/types.js';
+import type { Diagnostic } from '../definition/diagnostic.js';
 import { validate } from '../validate/index.js';
 import { handlersResolver } from '../tasks/handlers.js';
 import { lambdaResolver } from '../tasks/lambda.js';
@@ -43,7 +44,7 @@ export interface RunOptions {
 
 /** Options only the constructor takes. */
 export interface MachineOptions extends RunOptions {
-  /** Skip validation warnings? Validation errors always throw. Default: false (warnings kept on `warnings`). */
+  /** Check Task `Resource` ARNs strictly (no `${…}` placeholders). Default: lenient. */
   strictResources?: boolean;
 }
 
@@ -59,7 +60,7 @@ export class StateMachine {
   /** The definition as parsed (do not mutate). */
   readonly definition: MachineDefinition;
   /** Validation warnings (errors make the constructor throw). */
-  readonly warnings: readonly import('../definition/diagnostic.js').Diagnostic[];
+  readonly warnings: readonly Diagnostic[];
   private readonly compiled: CompiledMachine;
   /** SHA-256 of the definition's canonical JSON; snapshots carry it. */
   readonly definitionHash: string;
