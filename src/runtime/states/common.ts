@@ -92,24 +92,36 @@ export function guarded(
   catchers: readonly Catcher[] | undefined,
   failedEvent?: 'ParallelStateFailed' | 'MapStateFailed',
 ): MaybePromise<Outcome> {
-  const onError = (e: unknown): MaybePromise<Outcome> => {
-    if (frame.signal.aborted) throw e;
-    const err = toStatesError(e, frame);
-    // Recorded AWS histories: a States.Runtime failure ends the execution with no state-failed event.
-    if (failedEvent && !(e instanceof AlreadyReported) && err.error !== StatesErrors.Runtime) {
-      frame.emit(failedEvent, { error: err.error, cause: err.cause });
-    }
-    const catcher = flow && findCatcher(catchers, err.error);
-    if (!catcher || !flow) throw err;
-    frame.assigned = undefined;
-    return andThen(flow.caught(catcher, raw, errorOutput(err), frame), (output) => exit(frame, type, name, output, catcher.Next));
-  };
+  // The error path is a module function: the common, successful path allocates no closure.
   try {
     const r = body();
-    return isPromise(r) ? r.catch(onError) : r;
+    if (!isPromise(r)) return r;
+    return r.catch((e: unknown) => onStateError(e, frame, type, name, raw, flow, catchers, failedEvent));
   } catch (e) {
-    return onError(e);
+    return onStateError(e, frame, type, name, raw, flow, catchers, failedEvent);
   }
+}
+
+function onStateError(
+  e: unknown,
+  frame: Frame,
+  type: StateType,
+  name: string,
+  raw: unknown,
+  flow: StateFlow | undefined,
+  catchers: readonly Catcher[] | undefined,
+  failedEvent: 'ParallelStateFailed' | 'MapStateFailed' | undefined,
+): MaybePromise<Outcome> {
+  if (frame.signal.aborted) throw e;
+  const err = toStatesError(e, frame);
+  // Recorded AWS histories: a States.Runtime failure ends the execution with no state-failed event.
+  if (failedEvent && !(e instanceof AlreadyReported) && err.error !== StatesErrors.Runtime) {
+    frame.emit(failedEvent, { error: err.error, cause: err.cause });
+  }
+  const catcher = flow && findCatcher(catchers, err.error);
+  if (!catcher || !flow) throw err;
+  frame.assigned = undefined;
+  return andThen(flow.caught(catcher, raw, errorOutput(err), frame), (output) => exit(frame, type, name, output, catcher.Next));
 }
 
 /** Marks an error whose failure event the state already wrote. */
