@@ -117,6 +117,8 @@ export class Execution {
     }
     const frame = new Frame(env, Object.create(null) as Record<string, unknown>, this.controller.signal, '');
     frame.emit('ExecutionStarted', started);
+    // AWS's first state event has previousEventId 0, not the ExecutionStarted id (recorded histories).
+    frame.lastEventId = 0;
 
     const outer = settings.signal;
     const onOuterAbort = () => this.stop({ error: 'States.Aborted', cause: 'The execution was stopped by its AbortSignal.' });

@@ -160,3 +160,16 @@ describe('Map state', () => {
     expect(r.output).toEqual([{ Items: [1, 2], BatchInput: { b: 1 } }, { Items: [3], BatchInput: { b: 1 } }]);
   });
 });
+
+describe('Map history links', () => {
+  it('each iteration starts after the previous one\'s last state event, as AWS records it', async () => {
+    const r = await run(
+      { StartAt: 'M', States: { M: { Type: 'Map', MaxConcurrency: 1, ItemProcessor: processor({ P: { Type: 'Pass', End: true } }), End: true } } },
+      [1, 2],
+    );
+    const h = r.execution.history;
+    const starts = h.filter((e) => e.type === 'MapIterationStarted');
+    const firstExit = h.find((e) => e.type === 'PassStateExited')!;
+    expect(starts[1]!.previousEventId).toBe(firstExit.id);
+  });
+});

@@ -104,8 +104,10 @@ async function runInline(
         child.emit('MapIterationStarted', { name, index });
         try {
           const out = await processor.run(input, child);
+          // Recorded AWS histories: the next iteration follows the last state event, not this one.
+          const last = child.lastEventId;
           child.emit('MapIterationSucceeded', { name, index });
-          frame.lastEventId = child.lastEventId;
+          frame.lastEventId = last;
           return out;
         } catch (e) {
           if (failure === undefined) {
