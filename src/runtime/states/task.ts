@@ -9,10 +9,10 @@ import type { StateFlow } from '../dataflow/flow.js';
 import { bindings } from '../dataflow/jsonata.js';
 import { onAbort } from '../abort.js';
 import type { Frame } from '../frame.js';
-import type { HistoryEvent, HistoryEventType } from '../history.js';
-import { payloadDetails } from '../history.js';
+import { LazyJson, payloadDetails, type HistoryEvent, type HistoryEventType } from '../history.js';
+import { jsonSize } from '../json-size.js';
 import { andThen, type MaybePromise } from '../maybe.js';
-import { checkSize, toJson, toJsonData } from '../payload.js';
+import { dataLimitExceeded, MAX_PAYLOAD_BYTES, toJson, toJsonData } from '../payload.js';
 import { nextRetryDelay } from '../retry.js';
 import { enter, exit, guarded, nextOf, type CompiledState } from './common.js';
 import { describeResource, type ResourceInfo } from './resource.js';
@@ -105,13 +105,14 @@ async function invoke(
   heartbeatS: number | undefined,
 ): Promise<unknown> {
   const env = frame.env;
-  const paramsJson = toJson(params);
+  // Serialised only if the history is read (the parameters are never mutated: handlers get a copy).
+  const paramsJson = new LazyJson(params);
   const ev = events(info);
   const common = info.family === 'Task' ? { resourceType: info.resourceType, resource: info.resource } : {};
   const scheduled: Record<string, unknown> =
     info.family === 'Task'
       ? { ...common, region: env.identity.region, parameters: paramsJson }
-      : { resource, input: paramsJson, inputDetails: payloadDetails(paramsJson) };
+      : { resource, input: paramsJson, inputDetails: { truncated: jsonSize(params) > MAX_PAYLOAD_BYTES } };
   if (timeoutS !== DEFAULT_TIMEOUT_S) scheduled.timeoutInSeconds = timeoutS;
   if (heartbeatS !== undefined) scheduled.heartbeatInSeconds = heartbeatS;
   frame.emit(ev.scheduled, scheduled);
@@ -171,9 +172,9 @@ async function invoke(
     unlink();
     attemptEnd.end(DONE);
     const result = work.normalise(outcome);
-    const json = toJson(result);
-    checkSize(json, info.family === 'Lambda' ? resource : stateName);
-    frame.emit(ev.succeeded, env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
+    const size = jsonSize(result);
+    if (size > MAX_PAYLOAD_BYTES) throw dataLimitExceeded(info.family === 'Lambda' ? resource : stateName);
+    frame.emit(ev.succeeded, env.includeData ? { ...common, output: new LazyJson(result), outputDetails: { truncated: false } } : common);
     return result;
   } catch (e) {
     unlink();
