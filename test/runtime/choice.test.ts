@@ -84,6 +84,8 @@ describe('Choice state', () => {
     expect(r).toMatchObject({ status: 'FAILED', error: 'States.NoChoiceMatched' });
   });
 
+  // AWS Choice docs: "If the state input doesn't contain the $.type field, the execution fails
+  // and an error is displayed in the execution history."
   it('fails with States.Runtime when a compared variable does not exist', async () => {
     const r = await run(choice({ Variable: '$.missing', NumericEquals: 1 }), {});
     expect(r).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
