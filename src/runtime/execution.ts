@@ -175,7 +175,7 @@ export class Execution {
     });
     try {
       for (;;) {
-        while (i < this.log.events.length) yield this.log.read()[i++]!;
+        while (i < this.log.length) yield this.log.read()[i++]!;
         if (done) return;
         await new Promise<void>((r) => (wake = r));
         wake = undefined;
@@ -227,7 +227,7 @@ export class Execution {
       threads: this.log.threads,
       journal: Object.fromEntries(this.env.journal),
       taskTokens: [...a.tokens],
-      version: this.log.events.length,
+      version: this.log.length,
     });
   }
 

@@ -70,6 +70,12 @@ export class Frame {
     return this.lastEventId;
   }
 
+  /** Writes a state's Entered/Exited event (name and payload only, built when read). */
+  emitState(type: HistoryEventType, name: string, payload: unknown): number {
+    this.lastEventId = this.env.history.addState(type, this.lastEventId, this.threadId, name, payload);
+    return this.lastEventId;
+  }
+
   /** The thread's time: the recorded time while it replays a snapshot, else the clock's. */
   now(): number {
     return this.env.history.replayTime(this.threadId) ?? this.env.clock.now();

@@ -81,6 +81,16 @@ export class LazyJson {
   constructor(readonly value: unknown) {}
 }
 
+/** Marks a state event written without its payload (includeExecutionData: false). */
+export const NO_PAYLOAD: unique symbol = Symbol('no payload');
+
+function stateDetails(type: HistoryEventType, name: string, payload: unknown): Record<string, unknown> {
+  if (payload === NO_PAYLOAD) return { name };
+  const json = JSON.stringify(payload) ?? 'null';
+  const truncated = { truncated: json.length * 3 > PAYLOAD_CAP && Buffer.byteLength(json) > PAYLOAD_CAP };
+  return type.endsWith('Entered') ? { name, input: json, inputDetails: truncated } : { name, output: json, outputDetails: truncated };
+}
+
 /** Thrown when a resumed execution does something else than its recorded history says. */
 export class ReplayDivergence extends Error {
   override readonly name = 'ReplayDivergence';
@@ -95,21 +105,27 @@ interface ThreadReplay {
 }
 
 /**
- * Collects the events of one execution and tells listeners as each is added. A log built from a
+ * Collects the events of one execution and tells listeners as each is added. Events are kept
+ * as columns (type, previous id, time, details, thread) and built as AWS-shaped objects only
+ * when read, so an execution nobody inspects holds little per event. A log built from a
  * snapshot replays: each thread's `add` calls consume that thread's recorded events (no new
  * event, no listener call) until the thread has none left, then it writes live events.
  */
 export class HistoryLog {
-  readonly events: HistoryEvent[] = [];
-  /** The thread that wrote each event (same index as `events`). */
-  readonly threads: string[] = [];
-  /** Times in ms of the recorded events of a resumed execution (same index as `events`). */
+  private readonly types: HistoryEventType[] = [];
+  private readonly previous: number[] = [];
   private readonly times: number[] = [];
+  private readonly details: (Record<string, unknown> | undefined)[] = [];
+  /** For state Entered/Exited events written with addState: the state name and payload. */
+  private readonly names: (string | undefined)[] = [];
+  private readonly payloads: unknown[] = [];
+  /** The thread that wrote each event (same index as the events). */
+  readonly threads: string[] = [];
+  /** Events built so far (index = id - 1), with every payload as JSON text. */
+  private readonly built: HistoryEvent[] = [];
   private readonly listeners = new Set<HistoryListener>();
   private readonly replay = new Map<string, ThreadReplay>();
   private readonly formatter = new TimestampFormatter();
-  /** Events before this index hold JSON text only (no LazyJson left). */
-  private materialized = 0;
 
   constructor(
     private readonly now: () => number,
@@ -117,8 +133,13 @@ export class HistoryLog {
   ) {
     if (!recorded) return;
     recorded.events.forEach((e, i) => {
-      this.events.push(e);
+      this.types.push(e.type);
+      this.previous.push(e.previousEventId);
       this.times.push(Date.parse(e.timestamp));
+      this.details.push(undefined);
+      this.names.push(undefined);
+      this.payloads.push(undefined);
+      this.built.push(e);
       const thread = recorded.threads[i] ?? '';
       this.threads.push(thread);
       let r = this.replay.get(thread);
@@ -127,15 +148,32 @@ export class HistoryLog {
     });
   }
 
+  /** How many events there are. */
+  get length(): number {
+    return this.types.length;
+  }
+
   /** Adds an event for `thread`; `previous` is the id of the event it follows in that thread. */
   add(type: HistoryEventType, previous: number, details?: Record<string, unknown>, thread = ''): number {
+    return this.append(type, previous, thread, details, undefined, undefined);
+  }
+
+  /**
+   * Adds a state's Entered (`input`) or Exited (`output`) event without building its details
+   * object; `payload` is the value, or NO_PAYLOAD when execution data is left out.
+   */
+  addState(type: HistoryEventType, previous: number, thread: string, name: string, payload: unknown): number {
+    return this.append(type, previous, thread, undefined, name, payload);
+  }
+
+  private append(type: HistoryEventType, previous: number, thread: string, details: Record<string, unknown> | undefined, name: string | undefined, payload: unknown): number {
     const r = this.replay.size === 0 ? undefined : this.replay.get(thread);
     if (r) {
       if (r.pos < r.ids.length) {
         const id = r.ids[r.pos++]!;
-        const recorded = this.events[id - 1]!;
-        if (recorded.type !== type) {
-          throw new ReplayDivergence(`The resumed execution diverged from its snapshot at event #${id}: the snapshot has ${recorded.type}, the run wrote ${type}.`);
+        const recorded = this.types[id - 1]!;
+        if (recorded !== type) {
+          throw new ReplayDivergence(`The resumed execution diverged from its snapshot at event #${id}: the snapshot has ${recorded}, the run wrote ${type}.`);
         }
         r.lastTime = this.times[id - 1];
         return id;
@@ -143,22 +181,19 @@ export class HistoryLog {
       // This thread has caught up with its recording: from now on it is live.
       this.replay.delete(thread);
     }
-    const id = this.events.length + 1;
-    const ms = this.now();
-    const event: Record<string, unknown> = {
-      id,
-      previousEventId: previous,
-      timestamp: this.formatter.format(ms),
-      type,
-    };
-    if (details) event[detailsKey(type)] = details;
-    this.events.push(event as HistoryEvent);
+    this.types.push(type);
+    this.previous.push(previous);
+    this.times.push(this.now());
+    this.details.push(details);
+    this.names.push(name);
+    this.payloads.push(payload);
     this.threads.push(thread);
+    const id = this.types.length;
     if (this.listeners.size === 0) return id;
-    this.materialize();
+    const event = this.read()[id - 1]!;
     for (const l of this.listeners) {
       try {
-        l(event as HistoryEvent);
+        l(event);
       } catch {
         // A listener's bug must not break the execution.
       }
@@ -166,25 +201,40 @@ export class HistoryLog {
     return id;
   }
 
-  /** The events with every payload as JSON text (what users and snapshots see). */
+  /** The events as AWS's GetExecutionHistory gives them, every payload as JSON text. */
   read(): HistoryEvent[] {
-    this.materialize();
-    return this.events;
-  }
-
-  private materialize(): void {
-    const events = this.events;
-    for (let i = this.materialized; i < events.length; i++) {
-      for (const details of Object.values(events[i]!)) {
-        if (details === null || typeof details !== 'object') continue;
-        const d = details as Record<string, unknown>;
+    const built = this.built;
+    for (let i = built.length; i < this.types.length; i++) {
+      const type = this.types[i]!;
+      const event: Record<string, unknown> = {
+        id: i + 1,
+        previousEventId: this.previous[i],
+        timestamp: this.formatter.format(this.times[i]!),
+        type,
+      };
+      const name = this.names[i];
+      if (name !== undefined) {
+        event[detailsKey(type)] = stateDetails(type, name, this.payloads[i]);
+        this.names[i] = undefined;
+        this.payloads[i] = undefined;
+      }
+      const d = this.details[i];
+      if (d) {
         for (const key in d) {
           const v = d[key];
           if (v instanceof LazyJson) d[key] = JSON.stringify(v.value) ?? 'null';
         }
+        event[detailsKey(type)] = d;
+        this.details[i] = undefined;
       }
+      built.push(event as HistoryEvent);
     }
-    this.materialized = events.length;
+    return built;
+  }
+
+  /** ISO-8601 timestamp of event `id`. */
+  timestamp(id: number): string {
+    return this.formatter.format(this.times[id - 1]!);
   }
 
   /** True while `thread` still has recorded events to replay. */
@@ -197,7 +247,7 @@ export class HistoryLog {
   /** The next recorded event of `thread`, if it is still replaying. */
   peek(thread: string): HistoryEvent | undefined {
     const r = this.replay.get(thread);
-    return r && r.pos < r.ids.length ? this.events[r.ids[r.pos]! - 1] : undefined;
+    return r && r.pos < r.ids.length ? this.built[r.ids[r.pos]! - 1] : undefined;
   }
 
   /**
@@ -207,7 +257,6 @@ export class HistoryLog {
   replayTime(thread: string): number | undefined {
     return this.replay.size === 0 ? undefined : this.replay.get(thread)?.lastTime;
   }
-
 
   listen(listener: HistoryListener): () => void {
     this.listeners.add(listener);

@@ -2,7 +2,7 @@ import type { Catcher, StateType } from '../../definition/types.js';
 import { DataFlowError, StatesError, StatesErrors } from '../../errors.js';
 import type { StateFlow } from '../dataflow/flow.js';
 import type { Frame } from '../frame.js';
-import { LazyJson, type HistoryEventType } from '../history.js';
+import { LazyJson, NO_PAYLOAD, type HistoryEventType } from '../history.js';
 import { isPromise, andThen, type MaybePromise } from '../maybe.js';
 import { dataLimitExceeded, MAX_PAYLOAD_BYTES, toJson } from '../payload.js';
 import { jsonSize } from '../json-size.js';
@@ -35,23 +35,23 @@ export function enter(frame: Frame, type: StateType, name: string, input: unknow
   frame.assigned = undefined;
   frame.mapItem = undefined;
   frame.taskToken = undefined;
-  const details: Record<string, unknown> = { name };
-  if (env.includeData) lazyPayload(details, 'input', input);
-  const id = frame.emit(ENTERED[type], details);
+  const id = frame.emitState(ENTERED[type], name, env.includeData ? input : NO_PAYLOAD);
   frame.enteredEventId = id;
-  frame.enteredTime = env.history.events[id - 1]!.timestamp;
+  frame.enteredTime = env.history.timestamp(id);
 }
 
 /** Checks the output's size and emits `<Type>StateExited`. */
 export function exit(frame: Frame, type: StateType, name: string, output: unknown, next: string | undefined): Outcome {
   const size = jsonSize(output);
   if (size > MAX_PAYLOAD_BYTES) throw dataLimitExceeded(name);
+  if (!frame.assigned) {
+    frame.emitState(EXITED[type], name, frame.env.includeData ? output : NO_PAYLOAD);
+    return { output, next };
+  }
   const details: Record<string, unknown> = { name };
   if (frame.env.includeData) lazyPayload(details, 'output', output, size);
-  if (frame.assigned) {
-    details.assignedVariables = frame.assigned;
-    details.assignedVariablesDetails = { truncated: false };
-  }
+  details.assignedVariables = frame.assigned;
+  details.assignedVariablesDetails = { truncated: false };
   frame.emit(EXITED[type], details);
   return { output, next };
 }
