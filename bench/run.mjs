@@ -9,6 +9,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import './node20-polyfill.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = join(HERE, '..', 'dist', 'index.js');
@@ -17,20 +18,6 @@ if (!existsSync(DIST)) {
   process.exit(1);
 }
 
-// aws-local-stepfunctions 3 declares Node >= 22 and calls Promise.withResolvers (Node 22+) in its
-// Task state. On Node 20 it would fail every Task, so the bench adds that one function when it is
-// missing. asl-runtime does not use it.
-if (typeof Promise.withResolvers !== 'function') {
-  Promise.withResolvers = function withResolvers() {
-    let resolve;
-    let reject;
-    const promise = new Promise((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    return { promise, resolve, reject };
-  };
-}
 
 // Node prints a MaxListenersExceededWarning per AbortSignal that gets more than 10 listeners.
 // Count them (per library, see the notes) instead of flooding the table.

@@ -1,28 +1,13 @@
 /** `asl-runtime run`: in-process through main(), and once end to end as a spawned process. */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { capture, scratch } from './fixtures.js';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
-    stdout: () => out.join(''),
-    stderr: () => err.join(''),
-  };
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'asl-run-'));
-const file = (name: string, content: unknown): string => {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-};
+const { dir, file } = scratch('asl-run-');
 const order = 'examples/order-fulfilment/state-machine.asl.json';
 const handlers = 'examples/order-fulfilment/handlers.mjs';
 

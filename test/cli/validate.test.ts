@@ -1,26 +1,10 @@
 /** `asl-runtime validate` through main(), without spawning a process. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { capture, scratch } from './fixtures.js';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
-    stdout: () => out.join(''),
-    stderr: () => err.join(''),
-  };
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'asl-cli-'));
-const file = (name: string, content: unknown): string => {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  return path;
-};
+const { dir, file } = scratch('asl-cli-');
 
 const good = file('good.asl.json', { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Succeed' } } });
 const bad = file('bad.asl.json', { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'C' }, B: { Type: 'Succeed' } } });
