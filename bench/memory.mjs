@@ -6,24 +6,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import './node20-polyfill.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const lib = process.argv[2];
 if (typeof globalThis.gc !== 'function') {
   console.log(JSON.stringify({ problem: 'run with --expose-gc' }));
   process.exit(1);
-}
-if (typeof Promise.withResolvers !== 'function') {
-  // See run.mjs: aws-local-stepfunctions 3 needs this Node 22 function in its Task state.
-  Promise.withResolvers = function withResolvers() {
-    let resolve;
-    let reject;
-    const promise = new Promise((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    return { promise, resolve, reject };
-  };
 }
 process.removeAllListeners('warning');
 
