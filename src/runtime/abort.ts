@@ -31,3 +31,14 @@ export function onAbort(signal: AbortSignal, fn: (reason: unknown) => void): () 
 }
 
 function noop(): void {}
+
+/**
+ * A controller that aborts when `parent` does (with its reason), for a group of child threads
+ * that can also be stopped on their own (a failed Parallel branch or Map item). Call `unlink`
+ * when the group is done.
+ */
+export function linkedController(parent: AbortSignal): { controller: AbortController; unlink: () => void } {
+  const controller = new AbortController();
+  const unlink = onAbort(parent, (reason) => controller.abort(reason));
+  return { controller, unlink };
+}

@@ -2,6 +2,7 @@
  * AWS-shaped execution history (GetExecutionHistory): sequential ids, previousEventId,
  * timestamp, type and one `…EventDetails` member.
  */
+import { MAX_PAYLOAD_BYTES, utf8Size } from './payload.js';
 
 /** Every history event type this interpreter emits. */
 export type HistoryEventType =
@@ -35,12 +36,9 @@ export interface HistoryEvent {
   readonly [details: string]: unknown;
 }
 
-/** Payload strings in events are capped at 256 KiB, as on AWS. */
-const PAYLOAD_CAP = 262_144;
-
-/** `{ truncated }` companion of a payload field. */
+/** `{ truncated }` companion of a payload field: payload strings in events are capped at 256 KiB, as on AWS. */
 export function payloadDetails(json: string): { truncated: boolean } {
-  return { truncated: json.length > PAYLOAD_CAP / 4 && Buffer.byteLength(json) > PAYLOAD_CAP };
+  return { truncated: utf8Size(json) > MAX_PAYLOAD_BYTES };
 }
 
 const detailsKeys = new Map<string, string>();
@@ -87,7 +85,7 @@ export const NO_PAYLOAD: unique symbol = Symbol('no payload');
 function stateDetails(type: HistoryEventType, name: string, payload: unknown): Record<string, unknown> {
   if (payload === NO_PAYLOAD) return { name };
   const json = JSON.stringify(payload) ?? 'null';
-  const truncated = { truncated: json.length * 3 > PAYLOAD_CAP && Buffer.byteLength(json) > PAYLOAD_CAP };
+  const truncated = payloadDetails(json);
   return type.endsWith('Entered') ? { name, input: json, inputDetails: truncated } : { name, output: json, outputDetails: truncated };
 }
 

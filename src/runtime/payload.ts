@@ -14,11 +14,6 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** Throws States.DataLimitExceeded when `json` is over the payload quota. */
-export function checkSize(json: string, owner: string): void {
-  if (json.length > MAX_PAYLOAD_BYTES / 3 && utf8Size(json) > MAX_PAYLOAD_BYTES) throw dataLimitExceeded(owner);
-}
-
 /** AWS's States.DataLimitExceeded for a state or task result over the quota. */
 export function dataLimitExceeded(owner: string): StatesError {
   return new StatesError(

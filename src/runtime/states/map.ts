@@ -6,11 +6,13 @@ import { compilePath } from '../../query/jsonpath/path.js';
 import { compileTemplate } from '../../query/jsonpath/template.js';
 import type { StateFlow } from '../dataflow/flow.js';
 import { bindings } from '../dataflow/jsonata.js';
+import { linkedController } from '../abort.js';
 import { Frame } from '../frame.js';
 import { HistoryLog } from '../history.js';
 import type { CompiledMachine } from '../machine.js';
 import { andThen, type MaybePromise } from '../maybe.js';
 import { nextRetryDelay } from '../retry.js';
+import { compileNumberField, type NumberRule } from './number-field.js';
 import { AlreadyReported, enter, exit, guarded, nextOf, toStatesError, type CompiledState } from './common.js';
 
 type Eval<T> = (selected: unknown, raw: unknown, frame: Frame) => MaybePromise<T>;
@@ -25,9 +27,9 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
   const distributed = (def.ItemProcessor ?? def.Iterator)?.ProcessorConfig?.Mode === 'DISTRIBUTED';
   const items = compileItems(def, jsonata);
   const selector = compileSelector(def.ItemSelector ?? def.Parameters, jsonata);
-  const maxConcurrency = compileCount(def.MaxConcurrency, def.MaxConcurrencyPath, 'MaxConcurrency', jsonata);
-  const toleratedCount = compileCount(def.ToleratedFailureCount, def.ToleratedFailureCountPath, 'ToleratedFailureCount', jsonata);
-  const toleratedPct = compileCount(def.ToleratedFailurePercentage, def.ToleratedFailurePercentagePath, 'ToleratedFailurePercentage', jsonata);
+  const maxConcurrency = compileNumberField(def.MaxConcurrency, def.MaxConcurrencyPath, 'MaxConcurrency', jsonata, COUNT);
+  const toleratedCount = compileNumberField(def.ToleratedFailureCount, def.ToleratedFailureCountPath, 'ToleratedFailureCount', jsonata, COUNT);
+  const toleratedPct = compileNumberField(def.ToleratedFailurePercentage, def.ToleratedFailurePercentagePath, 'ToleratedFailurePercentage', jsonata, PERCENTAGE);
   const batcher = def.ItemBatcher;
   const retriers = def.Retry;
   return {
@@ -89,9 +91,7 @@ async function runInline(
   maxConcurrency: number,
   attempt: number,
 ): Promise<unknown[]> {
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(frame.signal.reason);
-  frame.signal.addEventListener('abort', onAbort, { once: true });
+  const { controller, unlink } = linkedController(frame.signal);
   // No queue at all when concurrency is unbounded.
   const limit: Limiter = maxConcurrency > 0 ? pLimit(maxConcurrency) : unlimited;
   let failure: unknown;
@@ -127,7 +127,7 @@ async function runInline(
     return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value);
   } finally {
     limit.clearQueue();
-    frame.signal.removeEventListener('abort', onAbort);
+    unlink();
   }
 }
 
@@ -156,9 +156,7 @@ async function runDistributed(
     toleratedCount ?? 0,
     toleratedPct !== undefined ? Math.floor((toleratedPct / 100) * inputs.length) : 0,
   );
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(frame.signal.reason);
-  frame.signal.addEventListener('abort', onAbort, { once: true });
+  const { controller, unlink } = linkedController(frame.signal);
   try {
     const results = await Promise.all(
       inputs.map((input, index) =>
@@ -188,7 +186,7 @@ async function runDistributed(
   } finally {
     env.activity.mapRuns--;
     limit.clearQueue();
-    frame.signal.removeEventListener('abort', onAbort);
+    unlink();
   }
 }
 
@@ -233,32 +231,16 @@ function compileSelector(template: Template | undefined, jsonata: boolean): Eval
   return (selected, _raw, frame) => t(frame.scope(selected));
 }
 
-function compileCount(literal: number | string | undefined, path: string | undefined, field: string, jsonata: boolean): Eval<number | undefined> {
-  if (jsonata && isJsonataExpression(literal)) {
-    const text = literal.slice(2, -2).trim();
-    const t = compileJsonataTemplate(literal, field);
-    return (_s, raw, frame) =>
-      andThen(t(bindings(frame, raw)), (v) => {
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw unexpectedTypeError(text, field, 'integer', v);
-        return v;
-      });
-  }
-  if (typeof literal === 'number') return () => literal;
-  if (path !== undefined) {
-    const p = compilePath(path);
-    return (selected, _raw, frame) => {
-      const v = p.get(frame.scope(selected));
-      if (typeof v !== 'number' || !Number.isFinite(v) || (field !== 'ToleratedFailurePercentage' && !Number.isInteger(v))) {
-        throw new DataFlowError(
-          StatesErrors.Runtime,
-          `The ${field}Path field refers to value ${JSON.stringify(v) ?? 'undefined'} which is not a valid integer: ${path}`,
-        );
-      }
-      return v;
-    };
-  }
-  return () => undefined;
-}
+/** MaxConcurrency and ToleratedFailureCount: non-negative integers. */
+const COUNT: NumberRule = {
+  expression: (v) => Number.isInteger(v) && v >= 0,
+  expected: 'integer',
+  path: (v) => Number.isInteger(v),
+  pathWord: 'integer',
+};
+
+/** ToleratedFailurePercentage: a path may give a fraction. */
+const PERCENTAGE: NumberRule = { ...COUNT, path: (v) => Number.isFinite(v) };
 
 /** ItemBatcher: groups item inputs into `{ Items: [...], BatchInput? }` objects. */
 function batch(inputs: unknown[], batcher: Readonly<Record<string, unknown>>): unknown[] {

@@ -1,6 +1,7 @@
 import type { ParallelState } from '../../definition/types.js';
 import { StatesError } from '../../errors.js';
 import type { StateFlow } from '../dataflow/flow.js';
+import { linkedController } from '../abort.js';
 import type { Frame } from '../frame.js';
 import type { CompiledMachine } from '../machine.js';
 import { nextRetryDelay } from '../retry.js';
@@ -47,9 +48,7 @@ export function compileParallel(name: string, def: ParallelState, flow: StateFlo
 }
 
 async function runAll(branches: readonly CompiledMachine[], input: unknown, frame: Frame, attempt: number): Promise<unknown[]> {
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(frame.signal.reason);
-  frame.signal.addEventListener('abort', onAbort, { once: true });
+  const { controller, unlink } = linkedController(frame.signal);
   let firstError: unknown;
   try {
     const runs = branches.map((b, i) => {
@@ -66,6 +65,6 @@ async function runAll(branches: readonly CompiledMachine[], input: unknown, fram
     if (firstError !== undefined) throw firstError instanceof StatesError ? firstError : toStatesError(firstError, frame);
     return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value);
   } finally {
-    frame.signal.removeEventListener('abort', onAbort);
+    unlink();
   }
 }

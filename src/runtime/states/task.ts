@@ -1,26 +1,22 @@
 import type { TaskState } from '../../definition/types.js';
-import { DataFlowError, StatesError, StatesErrors } from '../../errors.js';
-import { compileJsonataTemplate, isJsonataExpression, unexpectedTypeError } from '../../query/jsonata/index.js';
-import { compilePath } from '../../query/jsonpath/path.js';
+import { StatesError, StatesErrors } from '../../errors.js';
 import { TaskTokens } from '../../tasks/tokens.js';
 import type { ResolvedTask, TaskContext } from '../../tasks/types.js';
 import type { Clock } from '../clock.js';
 import type { StateFlow } from '../dataflow/flow.js';
-import { bindings } from '../dataflow/jsonata.js';
 import { onAbort } from '../abort.js';
 import type { Frame } from '../frame.js';
 import { LazyJson, payloadDetails, type HistoryEvent, type HistoryEventType } from '../history.js';
 import { jsonSize } from '../json-size.js';
-import { andThen, type MaybePromise } from '../maybe.js';
 import { dataLimitExceeded, MAX_PAYLOAD_BYTES, toJson, toJsonData } from '../payload.js';
 import { nextRetryDelay } from '../retry.js';
 import { enter, exit, guarded, nextOf, type CompiledState } from './common.js';
+import { compileNumberField, type NumberRule } from './number-field.js';
 import { describeResource, type ResourceInfo } from './resource.js';
 
 /** Task TimeoutSeconds default (AWS: 99999999 s when not set). */
 const DEFAULT_TIMEOUT_S = 99_999_999;
 
-type Seconds = (selected: unknown, raw: unknown, frame: Frame) => MaybePromise<number | undefined>;
 
 /**
  * Task: resolves its resource to a handler, invokes it with the effective input, and applies
@@ -29,8 +25,8 @@ type Seconds = (selected: unknown, raw: unknown, frame: Frame) => MaybePromise<n
 export function compileTask(name: string, def: TaskState, flow: StateFlow, jsonata: boolean): CompiledState {
   const next = nextOf(def);
   const info = describeResource(def.Resource);
-  const timeout = compileSeconds(def.TimeoutSeconds, def.TimeoutSecondsPath, 'TimeoutSeconds', jsonata);
-  const heartbeat = compileSeconds(def.HeartbeatSeconds, def.HeartbeatSecondsPath, 'HeartbeatSeconds', jsonata);
+  const timeout = compileNumberField(def.TimeoutSeconds, def.TimeoutSecondsPath, 'TimeoutSeconds', jsonata, SECONDS);
+  const heartbeat = compileNumberField(def.HeartbeatSeconds, def.HeartbeatSecondsPath, 'HeartbeatSeconds', jsonata, SECONDS);
   const retriers = def.Retry;
   return {
     name,
@@ -68,30 +64,13 @@ export function compileTask(name: string, def: TaskState, flow: StateFlow, jsona
   };
 }
 
-function compileSeconds(literal: number | string | undefined, path: string | undefined, field: string, jsonata: boolean): Seconds {
-  if (jsonata && isJsonataExpression(literal)) {
-    const t = compileJsonataTemplate(literal, field);
-    const text = literal.slice(2, -2).trim();
-    return (_s, raw, frame) =>
-      andThen(t(bindings(frame, raw)), (v) => {
-        if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0 || v > DEFAULT_TIMEOUT_S) throw unexpectedTypeError(text, field, 'positive integer', v);
-        return v;
-      });
-  }
-  if (typeof literal === 'number') return () => literal;
-  if (path !== undefined) {
-    const p = compilePath(path);
-    return (selected, _raw, frame) => {
-      const scope = frame.scope(selected);
-      const v = p.get(scope);
-      if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) {
-        throw new DataFlowError(StatesErrors.Runtime, `The ${field}Path field refers to value ${JSON.stringify(v) ?? 'undefined'} which is not a valid positive integer: ${path}`);
-      }
-      return v;
-    };
-  }
-  return () => undefined;
-}
+/** TimeoutSeconds and HeartbeatSeconds: positive integers (at most 99999999 from an expression). */
+const SECONDS: NumberRule = {
+  expression: (v) => Number.isInteger(v) && v > 0 && v <= DEFAULT_TIMEOUT_S,
+  expected: 'positive integer',
+  path: (v) => Number.isInteger(v) && v > 0,
+  pathWord: 'positive integer',
+};
 
 /** One attempt: the Scheduled/Started/Succeeded|Failed|TimedOut events and the work. */
 async function invoke(
@@ -319,6 +298,9 @@ function serviceWork(
   }
   if (!replay?.started) frame.emit(ev.started, info.family === 'Task' ? common : undefined);
   const h = handler;
+  /** TaskSubmitted: the job or message was handed over; its response is the event's output. */
+  const emitSubmitted = (json: string) =>
+    frame.emit('TaskSubmitted', env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
   return {
     async start({ signal, heartbeat, release }) {
       const ctx: TaskContext = {
@@ -337,8 +319,7 @@ function serviceWork(
         runtime: env.runtime,
         submitted: (output) => {
           const data = toJsonData(output);
-          const json = data.ok ? data.json : 'null';
-          frame.emit('TaskSubmitted', env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
+          emitSubmitted(data.ok ? data.json : 'null');
         },
         ...(token !== undefined ? { taskToken: token } : {}),
       };
@@ -352,9 +333,7 @@ function serviceWork(
       }
       if (!info.callback || token === undefined) return value;
       // The service call only submitted the work; the result comes with SendTaskSuccess.
-      const submitted = value === undefined ? null : normaliseResult(value, h, resource, stateName);
-      const json = toJson(submitted);
-      frame.emit('TaskSubmitted', env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
+      emitSubmitted(toJson(value === undefined ? null : normaliseResult(value, h, resource, stateName)));
       return env.runtime.tokens.wait(token, heartbeat, signal());
     },
     normalise: (v) => (info.callback ? v : normaliseResult(v, h, resource, stateName)),
