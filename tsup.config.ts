@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-const entries: Record<string, string> = { index: 'src/index.ts', testing: 'src/testing/index.ts', cli: 'src/cli/bin.ts' };
+const entries: Record<string, string> = {
+  index: 'src/index.ts',
+  testing: 'src/testing/index.ts',
+  visual: 'src/visual/index.ts',
+  remote: 'src/remote/index.ts',
+  cli: 'src/cli/bin.ts',
+};
 
 export default defineConfig({
   // Only entries whose source exists, so a partial checkout still builds.
