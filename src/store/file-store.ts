@@ -2,11 +2,11 @@
  * A {@link ExecutionStore} in a directory: one JSON file per execution, a token index, atomic
  * writes and a per-execution lock file, safe for several processes sharing the directory.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { hostname } from 'node:os';
 import path from 'node:path';
 import type { ExecutionSnapshot } from '../runtime/snapshot.js';
+import { atomicWrite, sweepTemporaryFiles } from './atomic-write.js';
 import { StoreConflictError, StoreCorruptError, StoreLockTimeoutError } from './errors.js';
 import {
   checkSnapshot,
@@ -19,6 +19,8 @@ import {
   type StoredExecution,
   type WriteOptions,
 } from './execution-store.js';
+import { sweepBrokenLocks, withFileLock, withFileLockIfFree, type HeldLock } from './file-lock.js';
+import { exists, isObject, readText, syncDirectory, unlinkIfPresent } from './fs-helpers.js';
 
 /** Format tag of an execution file (`executions/<hash>.json`). */
 const RECORD_FORMAT = 'asl-runtime/stored-execution@1';
@@ -29,7 +31,8 @@ const TOKEN_FORMAT = 'asl-runtime/task-token@1';
 export interface FileExecutionStoreOptions {
   /**
    * A lock file older than this many milliseconds is taken to be left by a crashed process and
-   * may be broken. Must exceed, by a wide margin, the longest time a save can hold the lock
+   * may be broken. (A lock whose owner process is known to be gone — same host, PID no longer
+   * running — is broken at once.) Temporary files older than this are removed as debris. Must exceed, by a wide margin, the longest time a save can hold the lock
    * (milliseconds normally): a writer checks it still holds its lock right before its commit
    * rename, but a process stalled longer than this exactly between that check and the rename
    * could still overwrite a newer save. Default 30 000.
@@ -58,17 +61,22 @@ export interface FileExecutionStoreOptions {
  *
  * - **Atomic writes**: each file is written to a temporary file in the same directory, fsynced,
  *   then renamed over the target (and the directory fsynced), so a reader sees the old or the
- *   new file, never a partial one, and a crash leaves no half-written file.
+ *   new file, never a partial one, and a crash leaves no half-written file. Temporary files
+ *   of a killed writer are removed on first use: at once when their writer's PID (in the
+ *   name) is gone from this host, otherwise once older than `staleLockMs`.
  * - **Compare-and-swap**: `save` and `delete` take the execution's lock (a file created with
  *   `O_EXCL`, the `wx` flag), read the stored version, compare it with `expectedVersion`, write,
  *   and release. Of two processes racing to save the same version, one wins and the other gets
  *   a {@link StoreConflictError}; the winner's data is intact.
- * - **Stale locks**: a lock older than `staleLockMs` (a crashed process) is broken by renaming
- *   it away and checking it is still the file judged stale; a writer checks it still holds its
- *   lock just before its commit rename and fails with a conflict if it was broken meanwhile.
+ * - **Abandoned locks**: a lock whose owner process (PID and host, recorded in the lock) has
+ *   exited on this host is taken over at once; any other lock older than `staleLockMs` (a
+ *   crash on another host) too. It is broken by renaming it away and checking it is still the
+ *   file judged abandoned; a writer checks it still holds its lock just before its commit
+ *   rename and fails with a conflict if it was broken meanwhile.
  * - **Token index**: entries for new tokens are written before the execution file, and entries
  *   of tokens no longer listed removed after it, so a crash can leave an extra entry but never
- *   lose one; `findByTaskToken` checks the snapshot still lists the token.
+ *   lose one; `findByTaskToken` checks the snapshot still lists the token, and removes an
+ *   entry it finds stale (when the execution's lock is free), so answered tokens find nothing.
  * - **Bad files** (not JSON, another format, another execution) throw {@link StoreCorruptError}
  *   with the path; reads need no lock.
  */
@@ -160,8 +168,10 @@ export class FileExecutionStore implements ExecutionStore {
     }
     if (entry.taskToken !== taskToken) throw new StoreCorruptError(file, 'the entry is for another task token');
     const stored = await this.read(entry.executionArn);
-    // A stale entry (a crash between the index and the commit, or a token already answered): not found.
-    return stored?.snapshot.taskTokens.includes(taskToken) ? stored : undefined;
+    if (stored?.snapshot.taskTokens.includes(taskToken)) return stored;
+    // A stale entry (a crash between the index and the commit, or a crash before step 3 of a save): not found.
+    await this.dropStaleToken(taskToken, entry.executionArn);
+    return undefined;
   }
 
   /**
@@ -199,9 +209,11 @@ export class FileExecutionStore implements ExecutionStore {
 
   // ---- Files ----
 
+  /** Creates the directories and clears debris of killed processes, once per instance. */
   private init(): Promise<void> {
     this.ready ??= (async () => {
       for (const sub of ['executions', 'tokens', 'locks']) await fs.mkdir(path.join(this.directory, sub), { recursive: true });
+      await this.sweep();
     })().catch((error: unknown) => {
       this.ready = undefined;
       throw error;
@@ -249,111 +261,65 @@ export class FileExecutionStore implements ExecutionStore {
     await unlinkIfPresent(file);
   }
 
-  // ---- Lock ----
-
-  /** Runs `body` holding the execution's lock; `body` calls `verify` right before committing. */
-  private async withLock<T>(arn: string, body: (verify: (expected: number | undefined) => Promise<void>) => Promise<T>): Promise<T> {
-    const lock = this.lockPath(arn);
-    const owner = JSON.stringify({ owner: randomUUID(), pid: process.pid, host: hostname(), acquiredAt: new Date().toISOString() });
-    await this.acquire(arn, lock, owner);
-    try {
-      return await body(async (expected) => {
-        if (await holds(lock, owner)) return;
-        let actual: number | undefined;
-        try {
-          actual = (await this.read(arn))?.version;
-        } catch {
-          actual = undefined;
-        }
-        throw new StoreConflictError(
-          arn,
-          expected,
-          actual,
-          `Execution '${arn}': this writer's lock was broken as stale (held longer than ${this.staleLockMs} ms); nothing was written — load it again before retrying`,
-        );
-      });
-    } finally {
-      if (await holds(lock, owner)) await unlinkIfPresent(lock);
-    }
-  }
-
-  private async acquire(arn: string, lock: string, owner: string): Promise<void> {
-    const started = Date.now();
-    let delay = 2;
-    for (;;) {
-      if (await createExclusive(lock, owner)) return;
-      if (await this.breakIfStale(lock)) continue;
-      if (Date.now() - started >= this.lockTimeoutMs) throw new StoreLockTimeoutError(arn, lock, this.lockTimeoutMs);
-      await sleep(delay + Math.random() * delay);
-      delay = Math.min(delay * 2, 50);
-    }
+  /** Removes temporary files and moved-aside locks that killed processes left (best effort). */
+  private async sweep(): Promise<void> {
+    for (const sub of ['executions', 'tokens']) await sweepTemporaryFiles(path.join(this.directory, sub), this.staleLockMs);
+    await sweepBrokenLocks(path.join(this.directory, 'locks'), this.staleLockMs);
   }
 
   /**
-   * Breaks the lock if it is older than `staleLockMs`. Returns true when the caller should try
-   * to take it again at once (broken, or already gone).
+   * Removes the index entry of `token` if, under the execution's lock, the stored execution
+   * still does not list it. Skipped when a writer holds the lock: it may be about to commit
+   * a snapshot that lists the token (step 1 of `save`).
    */
-  private async breakIfStale(lock: string): Promise<boolean> {
-    let seen: import('node:fs').Stats;
+  private async dropStaleToken(token: string, arn: string): Promise<void> {
     try {
-      seen = await fs.stat(lock);
-    } catch (error) {
-      if (codeOf(error) === 'ENOENT') return true;
-      throw error;
+      await this.init();
+      await withFileLockIfFree(this.lockPath(arn), async (held) => {
+        const stored = await this.read(arn);
+        if (stored?.snapshot.taskTokens.includes(token) || !(await held.stillHeld())) return;
+        await this.removeToken(token, arn);
+      });
+    } catch {
+      // Best effort: a read needs no cleanup to be right (the entry is ignored as stale).
     }
-    if (Date.now() - seen.mtimeMs < this.staleLockMs) return false;
-    // Rename, not unlink: if another process broke it and took a new lock since our stat, we
-    // must not delete that one. The renamed file tells which lock we moved.
-    const moved = `${lock}.${randomUUID()}.broken`;
+  }
+
+  // ---- Lock ----
+
+  /** Runs `body` holding the execution's lock; `body` calls `verify` right before committing. */
+  private withLock<T>(arn: string, body: (verify: (expected: number | undefined) => Promise<void>) => Promise<T>): Promise<T> {
+    const lock = this.lockPath(arn);
+    const options = {
+      staleLockMs: this.staleLockMs,
+      lockTimeoutMs: this.lockTimeoutMs,
+      onTimeout: () => new StoreLockTimeoutError(arn, lock, this.lockTimeoutMs),
+      // The dead owner may also have left a temporary file.
+      onBroken: () => this.sweep().catch(() => undefined),
+    };
+    return withFileLock(lock, options, (held) => body((expected) => this.verifyHeld(held, arn, expected)));
+  }
+
+  /** Throws a {@link StoreConflictError} unless this writer still holds its lock. */
+  private async verifyHeld(held: HeldLock, arn: string, expected: number | undefined): Promise<void> {
+    if (await held.stillHeld()) return;
+    let actual: number | undefined;
     try {
-      await fs.rename(lock, moved);
-    } catch (error) {
-      if (codeOf(error) === 'ENOENT') return true;
-      throw error;
+      actual = (await this.read(arn))?.version;
+    } catch {
+      actual = undefined;
     }
-    const now = await fs.stat(moved);
-    if (now.ino === seen.ino && now.mtimeMs === seen.mtimeMs && now.size === seen.size) {
-      await unlinkIfPresent(moved);
-      return true;
-    }
-    // We moved a live lock: put it back (same file, so its owner still recognises it) unless a
-    // new one exists already — then its owner finds it lost at its commit check and fails safely.
-    try {
-      await fs.link(moved, lock);
-    } catch (error) {
-      if (codeOf(error) !== 'EEXIST') throw error;
-    } finally {
-      await unlinkIfPresent(moved);
-    }
-    return false;
+    throw new StoreConflictError(
+      arn,
+      expected,
+      actual,
+      `Execution '${arn}': this writer's lock was broken as stale (held longer than ${this.staleLockMs} ms); nothing was written — load it again before retrying`,
+    );
   }
 }
-
-// ---- Helpers ----
 
 function digest(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function codeOf(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function readText(file: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if (codeOf(error) === 'ENOENT') return undefined;
-    throw error;
-  }
 }
 
 function parseJson(file: string, text: string): unknown {
@@ -362,81 +328,4 @@ function parseJson(file: string, text: string): unknown {
   } catch (error) {
     throw new StoreCorruptError(file, `not valid JSON (${(error as Error).message})`, { cause: error });
   }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function unlinkIfPresent(file: string): Promise<void> {
-  try {
-    await fs.unlink(file);
-  } catch (error) {
-    if (codeOf(error) !== 'ENOENT') throw error;
-  }
-}
-
-/** Creates `file` with `content` if it does not exist (O_EXCL); false when it exists. */
-async function createExclusive(file: string, content: string): Promise<boolean> {
-  let handle: fs.FileHandle;
-  try {
-    handle = await fs.open(file, 'wx');
-  } catch (error) {
-    if (codeOf(error) === 'EEXIST') return false;
-    throw error;
-  }
-  try {
-    await handle.writeFile(content, 'utf8');
-    await handle.close();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await unlinkIfPresent(file);
-    throw error;
-  }
-  return true;
-}
-
-/** Writes a temporary file beside `file`, fsyncs it, runs `beforeRename`, renames it over `file`, fsyncs the directory. */
-async function atomicWrite(file: string, content: string, beforeRename?: () => Promise<void>): Promise<void> {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${randomUUID()}.tmp`);
-  try {
-    const handle = await fs.open(temp, 'wx');
-    try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (beforeRename) await beforeRename();
-    await fs.rename(temp, file);
-  } catch (error) {
-    await unlinkIfPresent(temp).catch(() => undefined);
-    throw error;
-  }
-  await syncDirectory(dir);
-}
-
-/** Fsyncs a directory so a rename or unlink in it is durable (not possible on every platform). */
-async function syncDirectory(dir: string): Promise<void> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    handle = await fs.open(dir, 'r');
-    await handle.sync();
-  } catch (error) {
-    const code = codeOf(error);
-    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EBADF' && code !== 'EACCES') throw error;
-  } finally {
-    await handle?.close();
-  }
-}
-
-/** Whether the lock file holds `owner` (this writer's lock). */
-async function holds(lock: string, owner: string): Promise<boolean> {
-  return (await readText(lock)) === owner;
 }
