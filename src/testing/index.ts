@@ -6,6 +6,8 @@
  * - {@link testRun}: one run on a VirtualClock with mocks and/or a mock-config test case.
  * - {@link testState}: one state in isolation, like AWS's TestState API.
  * - {@link visitedStates}, {@link normaliseHistory}: assertions and snapshots.
+ * - {@link TestWatchdogError}: what `testRun` and `testState` reject with when a handler or mock
+ *   never settles (option `watchdogMs`, default 5 s of real time), so a test cannot hang.
  *
  * Virtual time: a `VirtualClock` (re-exported here) skips ahead by itself whenever every
  * execution on it waits only for timers (a Wait, a retry backoff, a timeout), so a one-year Wait
@@ -21,4 +23,6 @@ export { testRun, type TestRunOptions, type TestRunResult } from './test-run.js'
 export { testState, type TestStateOptions, type TestStateResult, type TestStateStatus, type TestStateMock } from './test-state.js';
 export type { InspectionData } from './inspection.js';
 export { visitedStates, normaliseHistory } from './history.js';
+export { TestWatchdogError, DEFAULT_WATCHDOG_MS } from './watchdog.js';
+export type { PendingTask, TaskPhase } from './pending-tasks.js';
 export { VirtualClock } from '../runtime/clock.js';

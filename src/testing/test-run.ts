@@ -6,6 +6,7 @@ import type { TaskResolver } from '../tasks/types.js';
 import { visitedStates } from './history.js';
 import { loadMockConfig, MockConfigError, type MockConfig, type MockConfigFile } from './mock-config.js';
 import { mockResolver, type Mocks } from './mocks.js';
+import { watchExecution, watchdogMs } from './watchdog.js';
 
 /** Options of {@link testRun}: every `RunOptions` field, plus mocks. */
 export interface TestRunOptions extends RunOptions {
@@ -20,6 +21,12 @@ export interface TestRunOptions extends RunOptions {
    * file's only state machine.
    */
   stateMachine?: string;
+  /**
+   * Real-time limit, in milliseconds, on a run that makes no progress (writes no history event),
+   * such as a mock that never settles: the execution is stopped and `testRun` rejects with a
+   * `TestWatchdogError` naming the Task state. Default 5000; `Infinity` turns it off.
+   */
+  watchdogMs?: number;
 }
 
 /** What {@link testRun} resolves to: the execution's result plus what tests assert on. */
@@ -37,14 +44,20 @@ export interface TestRunResult extends ExecutionResult {
  * and retry backoff take no real time and timestamps are reproducible), with inline mocks and/or
  * a mock-config test case. The mock config is validated against the definition before the run.
  *
+ * A watchdog on real time guards against a handler or mock that never settles (see
+ * `watchdogMs`): virtual time stands still while a handler runs, so no timeout in the definition
+ * could end such a run.
+ *
  * @throws MockConfigError when the mock config is invalid or does not fit the machine.
+ * @throws TestWatchdogError when the run made no progress for `watchdogMs` of real time.
  * @example
  * const r = await testRun(definition, { orderId: 1 }, { mocks: { Charge: { ok: true } } });
  * expect(r.status).toBe('SUCCEEDED');
  * expect(r.visitedStates).toEqual(['Charge', 'Done']);
  */
 export async function testRun(machine: StateMachine | object | string, input?: unknown, options: TestRunOptions = {}): Promise<TestRunResult> {
-  const { mocks, mockConfig, testCase, stateMachine, ...run } = options;
+  const { mocks, mockConfig, testCase, stateMachine, watchdogMs: watchdog, ...run } = options;
+  const limit = watchdogMs(watchdog, 'testRun');
   const m = isStateMachine(machine) ? machine : new StateMachine(machine);
   const resolvers: TaskResolver[] = [];
   if (mocks) resolvers.push(mockResolver(mocks));
@@ -52,7 +65,7 @@ export async function testRun(machine: StateMachine | object | string, input?: u
   else if (testCase !== undefined) throw new MockConfigError(`testCase '${testCase}' was given without a mockConfig`, '');
   const clock = run.clock ?? new VirtualClock('2024-01-01T00:00:00Z');
   const execution = m.start(input, { ...run, clock, resolvers: [...resolvers, ...(run.resolvers ?? [])] });
-  const result = await execution.result;
+  const result = await watchExecution(execution, limit, { caller: 'testRun', virtualClock: isVirtual(clock) });
   return { ...result, execution, history: execution.history, visitedStates: visitedStates(execution), clock };
 }
 
@@ -73,6 +86,10 @@ function configResolver(m: StateMachine, source: NonNullable<TestRunOptions['moc
 // StateMachine from 'asl-runtime' is not an instance of the class 'asl-runtime/testing' sees.
 function isStateMachine(v: unknown): v is StateMachine {
   return !!v && typeof v === 'object' && typeof (v as StateMachine).start === 'function' && typeof (v as StateMachine).run === 'function';
+}
+
+function isVirtual(clock: Clock): boolean {
+  return typeof (clock as VirtualClock).advance === 'function';
 }
 
 function isLoaded(v: unknown): v is MockConfig {

@@ -10,12 +10,17 @@ import type { TaskResolver } from '../tasks/types.js';
 import { mapInspection, type InspectionData } from './inspection.js';
 import { mockResolver, type MockOutcome, type Mocks } from './mocks.js';
 import { isolate, SETUP_STATE } from './one-state.js';
+import { watchExecution, watchdogMs } from './watchdog.js';
 
 /** TestState's outcome (AWS TestState API, "status"). */
 export type TestStateStatus = 'SUCCEEDED' | 'FAILED' | 'RETRIABLE' | 'CAUGHT_ERROR';
 
-/** A mocked outcome of the tested Task, as in AWS's TestState `mock` (the result is JSON text). */
-export type TestStateMock = { readonly result: string } | { readonly errorOutput: { readonly error: string; readonly cause?: string } };
+/**
+ * A mocked outcome of the tested Task, as in AWS's TestState `mock`. `result` is the service's
+ * response: JSON text as AWS takes it, or the value itself (a string is always read as JSON
+ * text, so the string value `"ok"` is written `'"ok"'`).
+ */
+export type TestStateMock = { readonly result: unknown } | { readonly errorOutput: { readonly error: string; readonly cause?: string } };
 
 /** Options of {@link testState}, after AWS's TestState request. */
 export interface TestStateOptions {
@@ -40,6 +45,12 @@ export interface TestStateOptions {
   lambdas?: RunOptions['lambdas'];
   resolvers?: RunOptions['resolvers'];
   random?: RunOptions['random'];
+  /**
+   * Real-time limit, in milliseconds, on a run that makes no progress, such as a handler or
+   * function mock that never settles: the run is stopped and `testState` rejects with a
+   * `TestWatchdogError` naming the state. Default 5000; `Infinity` turns it off.
+   */
+  watchdogMs?: number;
 }
 
 /** TestState's answer. `output` is a value (AWS returns JSON text). */
@@ -64,6 +75,8 @@ export interface TestStateResult {
  *   and backoff. `stateConfiguration.retrierRetryCount` = n tests "on retry n".
  * - CAUGHT_ERROR: a catcher caught it; `nextState` is the catcher's Next, `output` its output.
  *
+ * @throws TestWatchdogError when a handler or mock has not settled within `watchdogMs` of real time.
+ *
  * Deviations: `mock` serves Task states only (test Map/Parallel with `mocks` for their inner
  * Tasks); RETRIABLE is reported for Task states (a Map or Parallel retrier really re-runs).
  *
@@ -80,6 +93,7 @@ export async function testState(definition: object | string, options: TestStateO
   const jsonata = (state.QueryLanguage ?? queryLanguage) === 'JSONata';
   const retryCount = options.stateConfiguration?.retrierRetryCount ?? 0;
   if (!Number.isInteger(retryCount) || retryCount < 0) throw new AslUsageError('testState: retrierRetryCount must be a non-negative integer');
+  const limit = watchdogMs(options.watchdogMs, 'testState');
   const resolvers: TaskResolver[] = [];
   if (options.mock) {
     if (type !== 'Task') throw new AslUsageError(`testState: 'mock' replaces a Task's work; the ${type} state '${name}' cannot take one (use 'mocks' for the Tasks inside it)`);
@@ -108,7 +122,7 @@ export async function testState(definition: object | string, options: TestStateO
     execution.on('event', (e) => {
       if (run.see(e)) execution.stop();
     });
-    const final = await execution.result;
+    const final = await watchExecution(execution, limit, { caller: 'testState', virtualClock: true });
     const { result, errorDetails } = run.outcome(final, steps, state as { Retry?: Retrier[]; Catch?: Catcher[] });
     if ((options.inspectionLevel ?? 'INFO') !== 'INFO') {
       const data: InspectionData = { input };
@@ -130,10 +144,12 @@ export async function testState(definition: object | string, options: TestStateO
 /** The one-attempt mock: every attempt gets the same outcome, so Retry runs as configured. */
 function mockOutcome(mock: TestStateMock): MockOutcome {
   if ('errorOutput' in mock) return { throw: { error: mock.errorOutput.error, cause: mock.errorOutput.cause } };
+  if (!('result' in mock)) throw new AslUsageError("testState: mock needs 'result' or 'errorOutput'");
+  if (typeof mock.result !== 'string') return { return: mock.result };
   try {
-    return { return: JSON.parse(mock.result) };
+    return { return: JSON.parse(mock.result) as unknown };
   } catch (e) {
-    throw new AslUsageError(`testState: mock.result must be JSON text: ${(e as Error).message}`);
+    throw new AslUsageError(`testState: a string mock.result must be JSON text (${(e as Error).message}); for the string value "x" write '"x"'`);
   }
 }
 
