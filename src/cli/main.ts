@@ -4,13 +4,14 @@
  */
 import { closest } from '../validate/suggest.js';
 import { runCommand } from './commands/run.js';
+import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type Command } from './io.js';
 
 export type { CliIO, Command } from './io.js';
 
 /** Registered commands; add `run`, `test-state`, … here. */
-export const COMMANDS: readonly Command[] = [validateCommand, runCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, runCommand, serveCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
