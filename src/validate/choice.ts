@@ -1,6 +1,6 @@
 /** Choice-rule checks: operator counts, And/Or/Not shape, Variable, and JSONata `Condition` rules. */
 import { get, has, isObject, type Collector, type Path } from './diagnostics.js';
-import { checkPath } from './paths.js';
+import { checkPathField } from './path-fields.js';
 import { otherLanguageRuleField } from './query-language.js';
 import { COMPARISON_OPERATORS, JSONATA_RULE_FIELDS, JSONPATH_RULE_FIELDS, type QueryLanguage } from './schemas.js';
 import { didYouMean } from './suggest.js';
@@ -78,15 +78,11 @@ function checkJsonPathRule(out: Collector, top: Record<string, unknown>, topPath
     if (!hasVariable) {
       if (operators.length > 0) out.error('SCHEMA_VALIDATION_FAILED', path, "a JSONPath choice rule needs 'Variable'", stateName);
     } else if (typeof rule.Variable === 'string') {
-      const problem = checkPath(rule.Variable);
-      if (problem) out.error('INVALID_JSONPATH', [...path, 'Variable'], `${JSON.stringify(rule.Variable)} is not a valid JSONPath: ${problem.message} (character ${problem.position + 1})`, stateName);
+      checkPathField(out, rule.Variable, [...path, 'Variable'], stateName);
     }
     for (const op of operators) {
       const value = rule[op];
-      if (op.endsWith('Path') && typeof value === 'string') {
-        const problem = checkPath(value);
-        if (problem) out.error('INVALID_JSONPATH', [...path, op], `${JSON.stringify(value)} is not a valid JSONPath: ${problem.message} (character ${problem.position + 1})`, stateName);
-      }
+      if (op.endsWith('Path') && typeof value === 'string') checkPathField(out, value, [...path, op], stateName);
     }
   }
 }

@@ -1,11 +1,8 @@
 /** Nesting-depth guard (TOO_DEEPLY_NESTED), iterative so any input depth is safe. */
+import { MAX_DEPTH } from '../definition/parse.js';
 import { isObject, type Path } from './diagnostics.js';
 
-/**
- * Maximum JSON nesting depth accepted. AWS does not document its exact limit; 1000 is far beyond
- * any real definition and keeps every later check's work bounded.
- */
-export const MAX_DEPTH = 1000;
+export { MAX_DEPTH };
 
 /**
  * More containers than any 1 MB definition can hold; beyond it the input is treated as too large

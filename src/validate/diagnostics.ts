@@ -17,6 +17,8 @@ export class Collector {
   private readonly seen = new Set<string>();
   /** Pointers that already carry an error. */
   private readonly errorPointers = new Set<string>();
+  /** How many errors have been reported so far (lets a check tell whether an earlier one found a problem). */
+  errorCount = 0;
 
   constructor(private readonly includeWarnings: boolean) {}
 
@@ -51,7 +53,10 @@ export class Collector {
     const key = `${severity}\u0000${code}\u0000${location}\u0000${message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    if (severity === 'ERROR') this.errorPointers.add(location);
+    if (severity === 'ERROR') {
+      this.errorPointers.add(location);
+      this.errorCount++;
+    }
     const diagnostic: Diagnostic = stateName === undefined
       ? { severity, code, message, location, path: [...path] }
       : { severity, code, message, location, path: [...path], stateName };
@@ -72,6 +77,14 @@ export function has(object: Record<string, unknown>, key: string): boolean {
 /** Own-property read (undefined when absent). */
 export function get(object: Record<string, unknown>, key: string): unknown {
   return has(object, key) ? object[key] : undefined;
+}
+
+/** Longest quoted value in a message: a multi-megabyte field must not be copied into every diagnostic. */
+const MAX_QUOTED = 200;
+
+/** A string as JSON, shortened with '...' past {@link MAX_QUOTED} characters. */
+export function quote(value: string): string {
+  return value.length > MAX_QUOTED ? JSON.stringify(value.slice(0, MAX_QUOTED)).slice(0, -1) + '..."' : JSON.stringify(value);
 }
 
 /** Short printable form of a value for messages. */

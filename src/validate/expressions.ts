@@ -7,7 +7,8 @@ import { lazyRequire } from '../lazy-require.js';
 
 const jsonata = lazyRequire<typeof jsonataType>('jsonata');
 import { checkIntrinsic, isIntrinsicCall } from '../query/intrinsics/index.js';
-import { isObject, type Collector, type Path } from './diagnostics.js';
+import { dynamicValueCompileProblem } from './compiled.js';
+import { isObject, quote, type Collector, type Path } from './diagnostics.js';
 import { checkPath, looksLikeIntrinsic, looksLikePath } from './paths.js';
 
 /** Deepest payload nesting walked (deeper parts were already rejected as TOO_DEEPLY_NESTED). */
@@ -41,14 +42,23 @@ export function checkDollarValue(out: Collector, value: string, at: Path, stateN
       out.error('INVALID_INTRINSIC', at, `invalid intrinsic function at character ${problems[0].position + 1}: ${problems[0].message}`, stateName);
       return false;
     }
-    return true;
+    return compiles(out, value, at, stateName, 'INVALID_INTRINSIC');
   }
   const problem = checkPath(value);
   if (problem !== undefined) {
-    out.error('INVALID_JSONPATH', at, `${JSON.stringify(value)} is not a valid JSONPath: ${problem.message} (character ${problem.position + 1})`, stateName);
+    out.error('INVALID_JSONPATH', at, `${quote(value)} is not a valid JSONPath: ${problem.message} (character ${problem.position + 1})`, stateName);
     return false;
   }
-  return true;
+  return compiles(out, value, at, stateName, 'INVALID_JSONPATH');
+}
+
+/** The runtime's template compiler must accept what the grammar accepted; reports its message when not. */
+function compiles(out: Collector, value: string, at: Path, stateName: string, code: string): boolean {
+  const key = typeof at[at.length - 1] === 'string' ? (at[at.length - 1] as string) : '';
+  const problem = dynamicValueCompileProblem(value, key);
+  if (problem === undefined) return true;
+  out.error(code, at, code === 'INVALID_JSONPATH' ? `${quote(value)} is not a valid JSONPath: ${problem}` : `invalid intrinsic function ${quote(value)}: ${problem}`, stateName);
+  return false;
 }
 
 /**

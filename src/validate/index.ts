@@ -3,6 +3,7 @@
  * ValidateStateMachineDefinition does, with AWS's diagnostic codes and JSON-pointer locations.
  */
 import type { Diagnostic, ValidationResult } from '../definition/diagnostic.js';
+import { snapshotDefinition } from '../definition/parse.js';
 import { findTooDeep, MAX_DEPTH } from './depth.js';
 import { Collector, get, isObject, toPointer } from './diagnostics.js';
 import { checkGraph } from './graph.js';
@@ -26,10 +27,31 @@ export interface ValidateOptions {
 
 /**
  * Validates a state machine definition. Accepts the parsed object or its JSON text (then each
- * diagnostic also carries `line`/`column`). Never throws and never mutates its input.
+ * diagnostic also carries `line`/`column`). An object is read once into plain JSON data first,
+ * exactly as `new StateMachine()` reads it, so both see the same definition. Never throws and
+ * never mutates its input; a failure inside the validator is an ERROR (it never fails open).
  */
 export function validate(definitionOrText: unknown, options?: ValidateOptions): ValidationResult {
-  const opts: ValidateOptions = options ?? {};
+  try {
+    return validateUnsafe(definitionOrText, options ?? {});
+  } catch (error) {
+    // even reporting failed (e.g. positions of a pathological text): answer without positions
+    return { valid: false, diagnostics: [internalError(error)] };
+  }
+}
+
+function internalError(error: unknown): Diagnostic {
+  let detail: string;
+  try {
+    detail = error instanceof Error ? error.message : String(error);
+  } catch {
+    detail = 'unknown error';
+  }
+  const message = `internal validator error: ${detail.slice(0, 200)}; the definition was not fully checked, so it is not accepted`;
+  return { severity: 'ERROR', code: 'VALIDATOR_INTERNAL_ERROR', message, location: '', path: [] };
+}
+
+function validateUnsafe(definitionOrText: unknown, opts: ValidateOptions): ValidationResult {
   const out = new Collector(opts.warnings !== false);
   let scan: JsonScan | undefined;
   let text: string | undefined;
@@ -55,11 +77,20 @@ export function validate(definitionOrText: unknown, options?: ValidateOptions): 
         out.error('TOO_DEEPLY_NESTED', [], 'the definition is nested too deeply to be parsed');
         return finish(out, text, scan);
       }
+    } else if (definition !== null && definition !== undefined) {
+      const snapshot = snapshotDefinition(definition);
+      if (snapshot.problem !== undefined) {
+        const p = snapshot.problem;
+        out.error(p.code, p.path, p.message);
+        return finish(out, text, scan);
+      }
+      definition = snapshot.value;
     }
     run(definition, opts, out, scan);
   } catch (error) {
-    // a bug in the validator must not block a definition: report it as a warning
-    out.warn('VALIDATOR_INTERNAL_ERROR', [], `internal validator error: ${error instanceof Error ? error.message : String(error)}`);
+    // a bug in the validator must not let a definition through unchecked
+    const d = internalError(error);
+    out.error(d.code, d.path, d.message);
   }
   return finish(out, text, scan);
 }

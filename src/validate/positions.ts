@@ -35,7 +35,13 @@ interface Frame {
 
 const WS = /[ \t\n\r]*/y;
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+
+/** Characters that may follow a backslash in a JSON string (besides `u`). */
+const ESCAPES = new Set([...'"\\/bfnrt'].map((c) => c.charCodeAt(0)));
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
 
 /** Deepest path length whose positions are recorded (deeper locations map to an ancestor). */
 const MAX_RECORDED_DEPTH = 64;
@@ -53,12 +59,36 @@ export function scanJson(text: string): JsonScan {
     i = WS.lastIndex;
   };
   const describe = (at: number): string => (at >= text.length ? 'unexpected end of JSON text' : `unexpected character ${JSON.stringify(text[at])}`);
-  const readString = (): string | undefined => {
-    STRING.lastIndex = i;
-    const m = STRING.exec(text);
-    if (m === null) return undefined;
-    i = STRING.lastIndex;
-    return JSON.parse(m[0]) as string;
+  // A loop, not a RegExp: a backtracking RegExp over a multi-megabyte string overflows the stack.
+  /** Index after the closing quote of the string starting at `i`, or -1 when it is malformed. */
+  const stringEnd = (): number => {
+    let j = i + 1;
+    while (j < text.length) {
+      const c = text.charCodeAt(j);
+      if (c === 0x22) return j + 1;
+      if (c < 0x20) return -1;
+      if (c === 0x5c) {
+        const n = text.charCodeAt(j + 1);
+        if (n === 0x75) {
+          for (let k = j + 2; k < j + 6; k++) if (!isHex(text.charCodeAt(k))) return -1;
+          j += 6;
+          continue;
+        }
+        if (!ESCAPES.has(n)) return -1;
+        j += 2;
+        continue;
+      }
+      j++;
+    }
+    return -1;
+  };
+  /** Skips a string; with `decode`, returns its value. Undefined when the string is malformed. */
+  const readString = (decode: boolean): string | undefined => {
+    const end = stringEnd();
+    if (end < 0) return undefined;
+    const value = decode ? (JSON.parse(text.slice(i, end)) as string) : '';
+    i = end;
+    return value;
   };
   const stringError = (): JsonScan => {
     let j = i + 1;
@@ -114,7 +144,7 @@ export function scanJson(text: string): JsonScan {
         continue;
       }
       if (c === '"') {
-        if (readString() === undefined) return stringError();
+        if (readString(false) === undefined) return stringError();
       } else if (c === 't' || c === 'f' || c === 'n') {
         const word = c === 't' ? 'true' : c === 'f' ? 'false' : 'null';
         if (text.startsWith(word, i)) i += word.length;
@@ -170,7 +200,7 @@ export function scanJson(text: string): JsonScan {
     const top = stack[stack.length - 1];
     if (text[i] !== '"') return fail(`${describe(i)}; expected a property name in double quotes`, i);
     const keyOffset = i;
-    const key = readString();
+    const key = readString(true);
     if (key === undefined) return stringError();
     setPending(top, key);
     if (top.keys!.has(key)) duplicates.push({ path: top.path.length >= MAX_RECORDED_DEPTH ? [...top.path, key] : pendingPath, offset: keyOffset });

@@ -5,14 +5,16 @@
  */
 import { get, has, isObject, show, type Collector, type Path } from './diagnostics.js';
 import type { StateInfo } from './model.js';
-import { checkPath, looksLikePath } from './paths.js';
+import { looksLikePath } from './paths.js';
+import { checkPathField, checkReferenceField, checkResultPathField } from './path-fields.js';
 import { otherLanguageField } from './query-language.js';
 import { checkResource } from './resources.js';
 import { checkStateSchema } from './schema-check.js';
 import { STATE_TYPES, stateFields, type StateType } from './schemas.js';
 import { didYouMean } from './suggest.js';
 import { checkChoices } from './choice.js';
-import { checkAssignNames, checkDollarValue, checkJsonataValues, checkPayloadTemplate, isJsonataString, walkValues } from './expressions.js';
+import { checkAssignNames, checkDollarValue, checkJsonataValues, checkPayloadTemplate, isJsonataString, walkValues, type ExpressionContext } from './expressions.js';
+import { jsonataCompileProblem } from './compiled.js';
 
 /** Options that affect per-state checks. */
 export interface StateCheckOptions {
@@ -161,18 +163,12 @@ function checkJsonPathFields(out: Collector, state: StateInfo, type: StateType):
   const { node, path, name } = state;
   for (const key of ['InputPath', 'OutputPath']) {
     const value = get(node, key);
-    if (typeof value === 'string') {
-      const problem = checkPath(value);
-      if (problem) out.error('INVALID_JSONPATH', [...path, key], `${JSON.stringify(value)} is not a valid JSONPath: ${problem.message} (character ${problem.position + 1})`, name);
-    }
+    if (typeof value === 'string') checkPathField(out, value, [...path, key], name);
   }
-  checkResultPath(out, get(node, 'ResultPath'), [...path, 'ResultPath'], name);
+  checkResultPathField(out, get(node, 'ResultPath'), [...path, 'ResultPath'], name);
   for (const key of REFERENCE_PATH_FIELDS) {
     const value = get(node, key);
-    if (typeof value === 'string') {
-      const problem = checkPath(value, { reference: true });
-      if (problem) out.error('INVALID_REFERENCE_PATH', [...path, key], `${JSON.stringify(value)} is not a valid reference path: ${problem.message} (character ${problem.position + 1})`, name);
-    }
+    if (typeof value === 'string') checkReferenceField(out, value, [...path, key], name);
   }
   for (const key of ['ErrorPath', 'CausePath']) {
     const value = get(node, key);
@@ -185,18 +181,18 @@ function checkJsonPathFields(out: Collector, state: StateInfo, type: StateType):
     const obj = get(node, sub);
     if (isObject(obj) && has(obj, 'Parameters')) checkPayloadTemplate(out, obj.Parameters, [...path, sub, 'Parameters'], name);
     const cfg = isObject(obj) ? get(obj, 'ReaderConfig') : undefined;
-    if (isObject(cfg) && typeof cfg.MaxItemsPath === 'string') checkRef(out, cfg.MaxItemsPath, [...path, sub, 'ReaderConfig', 'MaxItemsPath'], name);
+    if (isObject(cfg) && typeof cfg.MaxItemsPath === 'string') checkReferenceField(out, cfg.MaxItemsPath, [...path, sub, 'ReaderConfig', 'MaxItemsPath'], name);
   }
   const batcher = get(node, 'ItemBatcher');
   if (isObject(batcher)) {
     if (has(batcher, 'BatchInput')) checkPayloadTemplate(out, batcher.BatchInput, [...path, 'ItemBatcher', 'BatchInput'], name);
-    for (const f of ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath']) if (typeof batcher[f] === 'string') checkRef(out, batcher[f] as string, [...path, 'ItemBatcher', f], name);
+    for (const f of ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath']) if (typeof batcher[f] === 'string') checkReferenceField(out, batcher[f] as string, [...path, 'ItemBatcher', f], name);
   }
   const catchers = get(node, 'Catch');
   if (Array.isArray(catchers)) {
     catchers.forEach((c, i) => {
       if (!isObject(c)) return;
-      checkResultPath(out, get(c, 'ResultPath'), [...path, 'Catch', i, 'ResultPath'], name);
+      checkResultPathField(out, get(c, 'ResultPath'), [...path, 'Catch', i, 'ResultPath'], name);
       if (has(c, 'Assign')) {
         checkPayloadTemplate(out, c.Assign, [...path, 'Catch', i, 'Assign'], name);
         checkAssignNames(out, c.Assign, [...path, 'Catch', i, 'Assign'], name, true);
@@ -218,17 +214,6 @@ function checkJsonPathFields(out: Collector, state: StateInfo, type: StateType):
   }
 }
 
-function checkRef(out: Collector, value: string, at: Path, name: string): void {
-  const problem = checkPath(value, { reference: true });
-  if (problem) out.error('INVALID_REFERENCE_PATH', at, `${JSON.stringify(value)} is not a valid reference path: ${problem.message} (character ${problem.position + 1})`, name);
-}
-
-function checkResultPath(out: Collector, value: unknown, at: Path, name: string): void {
-  if (typeof value !== 'string') return;
-  const problem = checkPath(value, { reference: true, context: false, variables: false });
-  if (problem) out.error('INVALID_REFERENCE_PATH', at, `ResultPath ${JSON.stringify(value)} is not a valid reference path: ${problem.message} (character ${problem.position + 1})`, name);
-}
-
 const NOT_EXPRESSION_FIELDS = new Set(['Type', 'Comment', 'QueryLanguage', 'Resource', 'Next', 'End', 'Default', 'Branches', 'ItemProcessor', 'Retry', 'Catch', 'Choices', 'Label']);
 
 function checkJsonataFields(out: Collector, state: StateInfo, type: StateType): void {
@@ -237,14 +222,14 @@ function checkJsonataFields(out: Collector, state: StateInfo, type: StateType): 
   for (const key of Object.keys(node)) {
     if (NOT_EXPRESSION_FIELDS.has(key)) continue;
     const result = hasResult && (key === 'Output' || key === 'Assign');
-    checkJsonataValues(out, node[key], [...path, key], name, { result, errorOutput: false });
+    checkJsonataField(out, node[key], [...path, key], name, { result, errorOutput: false });
   }
   const catchers = get(node, 'Catch');
   if (Array.isArray(catchers)) {
     catchers.forEach((c, i) => {
       if (!isObject(c)) return;
       for (const key of ['Output', 'Assign']) {
-        if (has(c, key)) checkJsonataValues(out, c[key], [...path, 'Catch', i, key], name, { result: true, errorOutput: true });
+        if (has(c, key)) checkJsonataField(out, c[key], [...path, 'Catch', i, key], name, { result: true, errorOutput: true });
       }
       checkAssignNames(out, get(c, 'Assign'), [...path, 'Catch', i, 'Assign'], name, false);
     });
@@ -254,8 +239,17 @@ function checkJsonataFields(out: Collector, state: StateInfo, type: StateType): 
     choices.forEach((r, i) => {
       if (!isObject(r)) return;
       for (const key of ['Condition', 'Output', 'Assign']) {
-        if (has(r, key)) checkJsonataValues(out, r[key], [...path, 'Choices', i, key], name, { result: false, errorOutput: false });
+        if (has(r, key)) checkJsonataField(out, r[key], [...path, 'Choices', i, key], name, { result: false, errorOutput: false });
       }
     });
   }
+}
+
+/** The expressions of one JSONata field, then the runtime's template compiler over the whole field. */
+function checkJsonataField(out: Collector, value: unknown, at: Path, name: string, context: ExpressionContext): void {
+  const before = out.errorCount;
+  checkJsonataValues(out, value, at, name, context);
+  if (out.errorCount !== before) return;
+  const problem = jsonataCompileProblem(value, String(at[at.length - 1]));
+  if (problem !== undefined) out.error('INVALID_JSONATA', at, `the field cannot be compiled: ${problem}`, name);
 }
