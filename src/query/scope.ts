@@ -16,6 +16,8 @@ export interface EvalScope {
   readonly random: () => number;
   /** A fresh v4 UUID string: the execution's injected source. */
   readonly uuid: () => string;
+  /** The execution's clock, epoch milliseconds; the wall clock when absent. */
+  readonly now?: () => number;
 }
 
 /** A pre-compiled expression: evaluated many times, compiled once. */

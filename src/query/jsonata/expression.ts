@@ -8,7 +8,8 @@ import { lazyRequire } from '../../lazy-require.js';
 const jsonata = lazyRequire<typeof jsonataType>('jsonata');
 import { DataFlowError } from '../../errors.js';
 import { evaluationError, invalidResultError, JsonataSyntaxError, undefinedResultError } from './errors.js';
-import { GUARD_BINDING, installGuard, STACK_OVERFLOW_MESSAGE, type Guard } from './guard.js';
+import { GUARD_BINDING, installGuard, newGuard, STACK_OVERFLOW_MESSAGE } from './guard.js';
+import { installSafeRegexes } from './regex.js';
 import { NotJsonError, toPlainJson } from './normalize.js';
 
 /** JSONata's error shape: a plain object (not always an `Error`) with a code and position. */
@@ -55,6 +56,7 @@ export function compileExpression(body: string, field: string): CompiledExpressi
     throw new JsonataSyntaxError(body, field, problem.position, problem.message, problem.code);
   }
   installGuard(parsed);
+  installSafeRegexes(parsed);
   const evaluate = async (bindings: Record<string, unknown>): Promise<unknown> => {
     let raw: unknown;
     try {
@@ -78,6 +80,10 @@ function toEvaluationError(body: string, field: string, err: unknown): DataFlowE
   if (err instanceof RangeError && /call stack/i.test(err.message)) {
     return evaluationError(body, field, STACK_OVERFLOW_MESSAGE);
   }
+  if (err instanceof RangeError) {
+    // V8's own limits (string or array length) are size limits, not JavaScript bugs to show.
+    return evaluationError(body, field, 'Memory limit exceeded: a value grew past what can be represented.');
+  }
   const e = (err ?? {}) as JsonataErrorLike;
   const message = typeof e.message === 'string' ? e.message : String(err);
   const code = typeof e.code === 'string' && /^[A-Z]\d{4}$/.test(e.code) ? e.code : undefined;
@@ -87,7 +93,6 @@ function toEvaluationError(body: string, field: string, err: unknown): DataFlowE
 /** The template's shared bindings plus fresh counters for this one evaluation. */
 function withGuard(bindings: Record<string, unknown>): Record<string, unknown> {
   const own = Object.create(bindings) as Record<string, unknown>;
-  const guard: Guard = { depth: 0, steps: 0 };
-  Object.defineProperty(own, GUARD_BINDING, { value: guard, enumerable: true });
+  Object.defineProperty(own, GUARD_BINDING, { value: newGuard(), enumerable: true });
   return own;
 }

@@ -1,6 +1,6 @@
 /**
  * The functions Step Functions adds to JSONata: `$partition`, `$range`, `$hash`, `$random`,
- * `$uuid` and `$parse`; and the removal of `$eval`, which AWS does not provide (calling it fails
+ * `$uuid` and `$parse`; `$sort` in O(n log n) (jsonata's own is quadratic); and the removal of `$eval`, which AWS does not provide (calling it fails
  * with JSONata's `T1006: Attempted to invoke a non-function`, as on AWS).
  *
  * Each function throws a plain `Error` for bad arguments; the template turns it into a
@@ -11,10 +11,9 @@ import type jsonataType from 'jsonata';
 import { lazyRequire } from '../../lazy-require.js';
 
 const jsonata = lazyRequire<typeof jsonataType>('jsonata');
+import { evaluationLimits } from './guard.js';
 import { seededRandom } from './java-random.js';
-
-/** Largest array `$range` builds; the same bound JSONata's own `[a..b]` range operator has. */
-const MAX_RANGE_LENGTH = 10_000_000;
+import { sort } from './sort.js';
 
 /** AWS's `$hash` algorithm names mapped to Node's digest names. */
 const HASH_ALGORITHMS: Readonly<Record<string, string>> = {
@@ -67,8 +66,10 @@ function range(start: unknown, end: unknown, step: unknown = 1): unknown {
     throw new Error(`$range: argument 3 (step) must be a non-zero number, but was ${describe(step)}`);
   }
   const count = Math.floor((end - start) / step) + 1;
-  if (count > MAX_RANGE_LENGTH) {
-    throw new Error(`$range: the range would hold ${count} items, more than the limit of ${MAX_RANGE_LENGTH}`);
+  // Refused before building it: the evaluation's size budget bounds every array.
+  const limit = evaluationLimits.maxArrayItems;
+  if (count > limit) {
+    throw new Error(`$range: the range would hold ${count} items, more than the limit of ${limit}`);
   }
   const items: number[] = [];
   for (let i = 0; i < count; i++) items.push(start + i * step);
@@ -149,6 +150,7 @@ export function awsFunctionBindings(sources: FunctionSources): Record<string, un
   const bindings: Record<string, unknown> = {
     partition,
     range,
+    sort,
     hash,
     parse,
     eval: undefined,

@@ -16,8 +16,9 @@ export function bindings(frame: Frame, input: unknown, extra?: { result?: unknow
   const states: JsonataBindings['states'] = { input, context: frame.contextObject() };
   if (extra && 'result' in extra) states.result = extra.result;
   if (extra && 'errorOutput' in extra) states.errorOutput = extra.errorOutput;
-  // Journaled per thread, so a resumed execution draws the same values.
-  return { states, variables: frame.variables, random: frame.random, uuid: frame.uuid };
+  // Journaled per thread, so a resumed execution draws the same values; `$now()` and
+  // `$millis()` read the execution's clock (its recorded time while a snapshot replays).
+  return { states, variables: frame.variables, random: frame.random, uuid: frame.uuid, now: () => frame.now() };
 }
 
 /** Evaluates Assign and Output together: both see the same `$states` and the variables from before the state. */

@@ -3,6 +3,7 @@ import { DataFlowError, StatesErrors } from '../../errors.js';
 import { compilePath } from '../../query/jsonpath/path.js';
 import type { EvalScope } from '../../query/scope.js';
 import { parseTimestamp } from '../timestamp.js';
+import { compileWildcard } from '../../query/wildcard.js';
 
 /** A compiled JSONPath choice rule: true when it matches the Choice state's input. */
 export type Predicate = (scope: EvalScope) => boolean;
@@ -46,10 +47,10 @@ export function compileRule(rule: ChoiceRule): Predicate {
       return (s) => test(read(s)) === want;
     }
     if (key === 'StringMatches') {
-      const re = wildcardPattern(String(rule.StringMatches));
+      const matches = compileWildcard(String(rule.StringMatches));
       return (s) => {
         const v = read(s);
-        return typeof v === 'string' && re.test(v);
+        return typeof v === 'string' && matches(v);
       };
     }
     const m = COMPARISON.exec(key);
@@ -121,27 +122,4 @@ function compare(kind: Kind, cmp: Cmp, a: unknown, b: unknown): boolean {
     case 'GreaterThanEquals':
       return x >= y;
   }
-}
-
-/**
- * StringMatches: `*` matches any run of characters; `\*` is a literal asterisk and `\\` a
- * literal backslash (choice-state docs: "escape the asterisk with a backslash").
- */
-export function wildcardPattern(pattern: string): RegExp {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '\\' && i + 1 < pattern.length) {
-      re += escapeRe(pattern[++i]!);
-    } else if (c === '*') {
-      re += '[\\s\\S]*';
-    } else {
-      re += escapeRe(c);
-    }
-  }
-  return new RegExp(`^${re}$`);
-}
-
-function escapeRe(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
