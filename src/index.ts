@@ -5,7 +5,7 @@
 export { StateMachine, type MachineOptions, type RunOptions } from './runtime/state-machine.js';
 export { Execution, type ExecutionResult, type ExecutionStatus } from './runtime/execution.js';
 export { RealClock, VirtualClock, type Clock } from './runtime/clock.js';
-export type { HistoryEvent, HistoryEventType } from './runtime/history.js';
+export { ReplayDivergence, MAX_HISTORY_EVENTS, type HistoryEvent, type HistoryEventType } from './runtime/history.js';
 export type { ContextObject, ContextOverrides } from './runtime/context.js';
 export { validate, formatDiagnostics, type ValidateOptions } from './validate/index.js';
 export type { Diagnostic, ValidationResult } from './definition/diagnostic.js';
@@ -15,5 +15,5 @@ export type { TaskHandler, TaskContext, TaskResolver, ResolvedTask, LambdaHandle
 export { Runtime, type StartableMachine } from './runtime/runtime.js';
 export { TaskTokenError } from './tasks/tokens.js';
 export type { ActivityTask } from './tasks/activities.js';
-export { SNAPSHOT_FORMAT, type ExecutionSnapshot } from './runtime/snapshot.js';
+export { SNAPSHOT_FORMAT, InvalidSnapshotError, type ExecutionSnapshot } from './runtime/snapshot.js';
 export { MemoryExecutionStore, FileExecutionStore, StoreConflictError, StoreCorruptError, StoreLockTimeoutError, type ExecutionStore, type StoredExecution } from './store/index.js';

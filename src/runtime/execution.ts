@@ -3,6 +3,7 @@ import { SNAPSHOT_FORMAT, type ExecutionSnapshot } from './snapshot.js';
 import { RealClock, type Clock } from './clock.js';
 import { executionContext, makeIdentity, type ContextOverrides } from './context.js';
 import { Frame, type ExecutionEnv } from './frame.js';
+import { onAbort } from './abort.js';
 import { HistoryLog, payloadDetails, type HistoryEvent, type HistoryListener } from './history.js';
 import type { CompiledMachine } from './machine.js';
 import { executionInput, toJson } from './payload.js';
@@ -37,6 +38,8 @@ export interface ExecutionSettings {
   readonly random: (() => number) | undefined;
   readonly uuid: (() => string) | undefined;
   readonly includeExecutionData: boolean;
+  /** The history quota (AWS: 25,000 events); Infinity for none. */
+  readonly maxHistoryEvents: number;
   readonly runtime: Runtime | undefined;
   /** SHA-256 of the definition, written into snapshots. */
   readonly definitionHash: string;
@@ -46,7 +49,7 @@ export interface ExecutionSettings {
 
 class Ended {
   constructor(
-    readonly status: 'TIMED_OUT' | 'ABORTED' | 'SUSPENDED',
+    readonly status: 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'SUSPENDED',
     readonly error: string | undefined,
     readonly cause: string | undefined,
   ) {}
@@ -87,7 +90,15 @@ export class Execution {
     const identity = makeIdentity(this.contextOverrides, this.name);
     this.executionArn = identity.executionArn;
     this.startDate = new Date(resume ? Date.parse(resume.startTime) : clock.now());
-    this.log = new HistoryLog(() => clock.now(), resume ? { events: structuredClone(resume.events) as HistoryEvent[], threads: resume.threads } : undefined);
+    const max = settings.maxHistoryEvents;
+    const limit = Number.isFinite(max)
+      ? {
+          max,
+          // AWS's error and cause when a Standard execution's history is full.
+          onLimit: () => this.controller.abort(new Ended('FAILED', StatesErrors.Runtime, `The execution reached the maximum number of history events (${max}).`)),
+        }
+      : undefined;
+    this.log = new HistoryLog(() => clock.now(), resume ? { events: structuredClone(resume.events) as HistoryEvent[], threads: resume.threads } : undefined, limit);
     this.settings = settings;
     this.input = input;
     const env: ExecutionEnv = {
@@ -122,8 +133,10 @@ export class Execution {
 
     const outer = settings.signal;
     const onOuterAbort = () => this.stop({ error: 'States.Aborted', cause: 'The execution was stopped by its AbortSignal.' });
+    // Through the shared fan-out: many executions on one signal add one listener, not one each.
+    let unlinkOuter = noop;
     if (outer?.aborted) queueMicrotask(onOuterAbort);
-    else outer?.addEventListener('abort', onOuterAbort, { once: true });
+    else if (outer) unlinkOuter = onAbort(outer, onOuterAbort);
 
     const timer = new AbortController();
     if (settings.timeoutSeconds !== undefined) {
@@ -139,12 +152,13 @@ export class Execution {
     this.result = Promise.resolve()
       .then(() => settings.machine.run(input, frame))
       .then(
-        (output) => this.finish(frame, { status: 'SUCCEEDED', output }),
+        // An abort that came with the last state (the history quota, stop()) still decides.
+        (output) => this.finish(frame, this.controller.signal.aborted ? this.failure(undefined) : { status: 'SUCCEEDED', output }),
         (e: unknown) => this.finish(frame, this.failure(e)),
       )
       .finally(() => {
         timer.abort();
-        outer?.removeEventListener('abort', onOuterAbort);
+        unlinkOuter();
       });
   }
 
@@ -257,6 +271,16 @@ export class Execution {
   }
 
   private finish(frame: Frame, r: ExecutionResult): ExecutionResult {
+    try {
+      return this.record(frame, r);
+    } catch (e) {
+      // Only a history that cannot take the final event lands here; `result` must still resolve.
+      const cause = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      return this.record(frame, { status: 'FAILED', error: StatesErrors.Runtime, cause });
+    }
+  }
+
+  private record(frame: Frame, r: ExecutionResult): ExecutionResult {
     const details: Record<string, unknown> = {};
     if (r.error) details.error = r.error;
     if (r.cause) details.cause = r.cause;
@@ -287,3 +311,5 @@ export class Execution {
     return out;
   }
 }
+
+function noop(): void {}

@@ -145,4 +145,9 @@ class FrameScope implements EvalScope {
   get uuid(): () => string {
     return this.frame.uuid;
   }
+  /** The execution's time (epoch ms), for JSONata's $now() and $millis(). */
+  get now(): () => number {
+    const frame = this.frame;
+    return () => frame.now();
+  }
 }

@@ -4,26 +4,30 @@
  */
 import { MAX_PAYLOAD_BYTES, utf8Size } from './payload.js';
 
+/** Every history event type this interpreter emits (the list a snapshot's events are checked against). */
+export const HISTORY_EVENT_TYPES = [
+  'ExecutionStarted', 'ExecutionSucceeded', 'ExecutionFailed', 'ExecutionAborted', 'ExecutionTimedOut',
+  'PassStateEntered', 'PassStateExited',
+  'TaskStateEntered', 'TaskStateExited', 'TaskStateAborted',
+  'TaskScheduled', 'TaskStarted', 'TaskStartFailed', 'TaskSubmitted', 'TaskSubmitFailed',
+  'TaskSucceeded', 'TaskFailed', 'TaskTimedOut',
+  'LambdaFunctionScheduled', 'LambdaFunctionScheduleFailed', 'LambdaFunctionStarted', 'LambdaFunctionStartFailed',
+  'LambdaFunctionSucceeded', 'LambdaFunctionFailed', 'LambdaFunctionTimedOut',
+  'ActivityScheduled', 'ActivityScheduleFailed', 'ActivityStarted', 'ActivitySucceeded', 'ActivityFailed', 'ActivityTimedOut',
+  'ChoiceStateEntered', 'ChoiceStateExited',
+  'WaitStateEntered', 'WaitStateExited', 'WaitStateAborted',
+  'SucceedStateEntered', 'SucceedStateExited',
+  'FailStateEntered',
+  'ParallelStateEntered', 'ParallelStateStarted', 'ParallelStateSucceeded', 'ParallelStateFailed',
+  'ParallelStateAborted', 'ParallelStateExited',
+  'MapStateEntered', 'MapStateStarted', 'MapIterationStarted', 'MapIterationSucceeded', 'MapIterationFailed',
+  'MapIterationAborted', 'MapStateSucceeded', 'MapStateFailed', 'MapStateAborted', 'MapStateExited',
+  'MapRunStarted', 'MapRunSucceeded', 'MapRunFailed', 'MapRunAborted',
+  'EvaluationFailed',
+] as const;
+
 /** Every history event type this interpreter emits. */
-export type HistoryEventType =
-  | 'ExecutionStarted' | 'ExecutionSucceeded' | 'ExecutionFailed' | 'ExecutionAborted' | 'ExecutionTimedOut'
-  | 'PassStateEntered' | 'PassStateExited'
-  | 'TaskStateEntered' | 'TaskStateExited' | 'TaskStateAborted'
-  | 'TaskScheduled' | 'TaskStarted' | 'TaskStartFailed' | 'TaskSubmitted' | 'TaskSubmitFailed'
-  | 'TaskSucceeded' | 'TaskFailed' | 'TaskTimedOut'
-  | 'LambdaFunctionScheduled' | 'LambdaFunctionScheduleFailed' | 'LambdaFunctionStarted' | 'LambdaFunctionStartFailed'
-  | 'LambdaFunctionSucceeded' | 'LambdaFunctionFailed' | 'LambdaFunctionTimedOut'
-  | 'ActivityScheduled' | 'ActivityScheduleFailed' | 'ActivityStarted' | 'ActivitySucceeded' | 'ActivityFailed' | 'ActivityTimedOut'
-  | 'ChoiceStateEntered' | 'ChoiceStateExited'
-  | 'WaitStateEntered' | 'WaitStateExited' | 'WaitStateAborted'
-  | 'SucceedStateEntered' | 'SucceedStateExited'
-  | 'FailStateEntered'
-  | 'ParallelStateEntered' | 'ParallelStateStarted' | 'ParallelStateSucceeded' | 'ParallelStateFailed'
-  | 'ParallelStateAborted' | 'ParallelStateExited'
-  | 'MapStateEntered' | 'MapStateStarted' | 'MapIterationStarted' | 'MapIterationSucceeded' | 'MapIterationFailed'
-  | 'MapIterationAborted' | 'MapStateSucceeded' | 'MapStateFailed' | 'MapStateAborted' | 'MapStateExited'
-  | 'MapRunStarted' | 'MapRunSucceeded' | 'MapRunFailed' | 'MapRunAborted'
-  | 'EvaluationFailed';
+export type HistoryEventType = (typeof HISTORY_EVENT_TYPES)[number];
 
 /** One history event, as AWS's GetExecutionHistory returns it. */
 export interface HistoryEvent {
@@ -89,9 +93,25 @@ function stateDetails(type: HistoryEventType, name: string, payload: unknown): R
   return type.endsWith('Entered') ? { name, input: json, inputDetails: truncated } : { name, output: json, outputDetails: truncated };
 }
 
-/** Thrown when a resumed execution does something else than its recorded history says. */
+/**
+ * A resumed execution did something else than its snapshot's history says (the snapshot was
+ * altered, or handlers changed what the definition does). The execution fails with
+ * States.Runtime and this message as the cause.
+ */
 export class ReplayDivergence extends Error {
   override readonly name = 'ReplayDivergence';
+}
+
+/** Events that end an execution: always written, even at the history limit. */
+const TERMINAL: ReadonlySet<HistoryEventType> = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionAborted', 'ExecutionTimedOut']);
+
+/** AWS's hard quota of events in one Standard execution's history. */
+export const MAX_HISTORY_EVENTS = 25_000;
+
+/** The history quota of one log: `onLimit` is told once, when a non-final event would take the last place. */
+export interface HistoryLimit {
+  readonly max: number;
+  readonly onLimit: () => void;
 }
 
 interface ThreadReplay {
@@ -124,10 +144,12 @@ export class HistoryLog {
   private readonly listeners = new Set<HistoryListener>();
   private readonly replay = new Map<string, ThreadReplay>();
   private readonly formatter = new TimestampFormatter();
+  private limitReached = false;
 
   constructor(
     private readonly now: () => number,
     recorded?: { events: readonly HistoryEvent[]; threads: readonly string[] },
+    private readonly limit?: HistoryLimit,
   ) {
     if (!recorded) return;
     recorded.events.forEach((e, i) => {
@@ -171,6 +193,8 @@ export class HistoryLog {
         const id = r.ids[r.pos++]!;
         const recorded = this.types[id - 1]!;
         if (recorded !== type) {
+          // The rest is written live, so the execution can still record how it ended.
+          this.replay.clear();
           throw new ReplayDivergence(`The resumed execution diverged from its snapshot at event #${id}: the snapshot has ${recorded}, the run wrote ${type}.`);
         }
         r.lastTime = this.times[id - 1];
@@ -178,6 +202,16 @@ export class HistoryLog {
       }
       // This thread has caught up with its recording: from now on it is live.
       this.replay.delete(thread);
+    }
+    // AWS (bp-history-limit): at 24,999 events the next one must be ExecutionSucceeded;
+    // anything else ends the execution, whose ExecutionFailed event takes the last place.
+    const limit = this.limit;
+    if (limit !== undefined && this.types.length >= limit.max - 1 && !TERMINAL.has(type)) {
+      if (!this.limitReached) {
+        this.limitReached = true;
+        limit.onLimit();
+      }
+      return this.types.length;
     }
     this.types.push(type);
     this.previous.push(previous);

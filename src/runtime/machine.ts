@@ -1,5 +1,6 @@
 import { AslUsageError } from '../errors.js';
 import type { Frame } from './frame.js';
+import { mustYield, yieldTurn } from './fairness.js';
 import { isPromise } from './maybe.js';
 import type { CompiledState } from './states/common.js';
 
@@ -17,22 +18,29 @@ export class CompiledMachine {
   async run(input: unknown, frame: Frame): Promise<unknown> {
     let state = this.states.get(this.startAt);
     let value = input;
-    let syncSteps = 0;
     for (;;) {
       if (!state) throw new AslUsageError('internal: transition to an unknown state');
+      // Checked before each state, so a Map that starts many iterations at once defers them too.
+      if (mustYield()) await pause(frame);
       if (frame.signal.aborted) throw frame.signal.reason;
       let outcome = state.run(value, frame);
-      if (isPromise(outcome)) {
-        outcome = await outcome;
-        syncSteps = 0;
-      } else if (++syncSteps >= 1000) {
-        // Yield now and then so a long synchronous loop lets timers, stop() and other executions run.
-        syncSteps = 0;
-        await new Promise<void>((r) => setImmediate(r));
-      }
+      if (isPromise(outcome)) outcome = await outcome;
       if (outcome.next === undefined) return outcome.output;
       value = outcome.output;
       state = this.states.get(outcome.next);
     }
+  }
+}
+
+/**
+ * Gives the event loop a turn. The clock is held meanwhile: the thread is still busy, so a
+ * VirtualClock must not skip ahead as if every execution were waiting on timers.
+ */
+async function pause(frame: Frame): Promise<void> {
+  const release = frame.env.clock.hold();
+  try {
+    await yieldTurn();
+  } finally {
+    release();
   }
 }

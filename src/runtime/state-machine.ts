@@ -13,7 +13,8 @@ import type { Runtime } from './runtime.js';
 import { nestedExecutionResolver } from '../tasks/nested.js';
 import { createHash } from 'node:crypto';
 import { Execution, type ExecutionResult, type ExecutionSettings } from './execution.js';
-import { SNAPSHOT_FORMAT, type ExecutionSnapshot } from './snapshot.js';
+import { checkSnapshot, type ExecutionSnapshot } from './snapshot.js';
+import { MAX_HISTORY_EVENTS } from './history.js';
 import type { CompiledMachine } from './machine.js';
 
 /** Options of a machine; every one can be overridden per `start()`. */
@@ -40,6 +41,11 @@ export interface RunOptions {
   includeExecutionData?: boolean;
   /** Shared task tokens, activity queues and machines for nested executions. Default: one per execution. */
   runtime?: Runtime;
+  /**
+   * The history quota: an execution whose history would pass it fails with States.Runtime, as
+   * AWS fails a Standard execution at 25,000 events. Default 25,000; `Infinity` turns it off.
+   */
+  maxHistoryEvents?: number;
 }
 
 /** Options only the constructor takes. */
@@ -92,18 +98,10 @@ export class StateMachine {
    * another process. It replays the recorded history — task results come from it, no handler is
    * called again — and goes on from where the execution was waiting. Pass the same handlers;
    * the clock decides how much of a pending wait is left.
-   * @throws AslUsageError when the snapshot is malformed or was taken against another definition.
+   * @throws InvalidSnapshotError when the snapshot is malformed or damaged, or was taken against another definition.
    */
   resume(snapshot: ExecutionSnapshot, options: RunOptions = {}): Execution {
-    if (!snapshot || typeof snapshot !== 'object' || snapshot.format !== SNAPSHOT_FORMAT) {
-      throw new AslUsageError(`Not an execution snapshot: expected format '${SNAPSHOT_FORMAT}'.`);
-    }
-    if (snapshot.definitionHash !== this.definitionHash) {
-      throw new AslUsageError('The snapshot was taken against a different definition; resume it with the machine it came from.');
-    }
-    if (!Array.isArray(snapshot.events) || !Array.isArray(snapshot.threads) || snapshot.events.length !== snapshot.threads.length) {
-      throw new AslUsageError('The snapshot is damaged: events and threads do not match.');
-    }
+    checkSnapshot(snapshot, this.definitionHash);
     return new Execution({ ...this.settings(options), resumeFrom: snapshot }, undefined);
   }
 
@@ -117,8 +115,13 @@ export class StateMachine {
     if (o.name !== undefined && (typeof o.name !== 'string' || o.name.length < 1 || o.name.length > 80)) {
       throw new AslUsageError(`Execution name must be 1 to 80 characters, got ${JSON.stringify(o.name)}`);
     }
+    const maxHistoryEvents = o.maxHistoryEvents ?? MAX_HISTORY_EVENTS;
+    if (maxHistoryEvents !== Infinity && (!Number.isInteger(maxHistoryEvents) || maxHistoryEvents < 2)) {
+      throw new AslUsageError(`maxHistoryEvents must be an integer of at least 2, or Infinity; got ${String(maxHistoryEvents)}`);
+    }
     return {
       machine: this.compiled,
+      maxHistoryEvents,
       timeoutSeconds: typeof timeout === 'number' ? timeout : undefined,
       clock: o.clock,
       resolvers,

@@ -1,5 +1,7 @@
 import { StatesError } from '../errors.js';
 import type { ExecutionResult } from '../runtime/execution.js';
+import { onAbort } from '../runtime/abort.js';
+import { executionSources } from './sources.js';
 import type { ResolvedTask, TaskResolver } from './types.js';
 
 const START_EXECUTION = /^arn:[^:]+:states:::states:startExecution(\.sync(:2)?|\.waitForTaskToken)?$/;
@@ -35,14 +37,23 @@ export const nestedExecutionResolver: TaskResolver = {
           );
         }
         const childInput = typeof p.Input === 'string' ? parseInput(p.Input) : (p.Input ?? {});
-        const child = machine.start(childInput, { runtime: ctx.runtime, ...(typeof p.Name === 'string' ? { name: p.Name } : {}) });
+        // A cancelled parent starts no child.
+        if (ctx.signal.aborted) throw ctx.signal.reason;
+        // The child lives on the parent's clock and sources: under a VirtualClock its waits are
+        // virtual too, and a seeded parent gives a seeded child.
+        const sources = executionSources.get(ctx);
+        const child = machine.start(childInput, {
+          runtime: ctx.runtime,
+          clock: ctx.clock,
+          ...(sources ? { random: sources.random, uuid: sources.uuid } : {}),
+          ...(typeof p.Name === 'string' ? { name: p.Name } : {}),
+        });
         const started = { ExecutionArn: child.executionArn, StartDate: child.startDate.getTime() };
         if (!mode.startsWith('.sync')) return started;
         ctx.submitted(started);
-        const onAbort = () => child.stop({ error: 'States.Aborted', cause: 'The parent execution stopped.' });
-        ctx.signal.addEventListener('abort', onAbort, { once: true });
+        const unlink = onAbort(ctx.signal, () => child.stop({ error: 'States.Aborted', cause: 'The parent execution stopped.' }));
         const result = await child.result;
-        ctx.signal.removeEventListener('abort', onAbort);
+        unlink();
         const described = describe(child.executionArn, child.name, p.StateMachineArn, childInput, result, started.StartDate, ctx.clock.now(), mode === '.sync:2');
         if (result.status !== 'SUCCEEDED') {
           throw new StatesError('States.TaskFailed', JSON.stringify(described));

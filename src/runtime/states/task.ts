@@ -2,6 +2,7 @@ import type { TaskState } from '../../definition/types.js';
 import { StatesError, StatesErrors } from '../../errors.js';
 import { TaskTokens } from '../../tasks/tokens.js';
 import type { ResolvedTask, TaskContext } from '../../tasks/types.js';
+import { executionSources } from '../../tasks/sources.js';
 import type { Clock } from '../clock.js';
 import type { StateFlow } from '../dataflow/flow.js';
 import { onAbort } from '../abort.js';
@@ -39,6 +40,8 @@ export function compileTask(name: string, def: TaskState, flow: StateFlow, jsona
         const heartbeatS = await heartbeat(selected, raw, frame);
         const counts: number[] = [];
         for (let attempt = 0; ; attempt++) {
+          // A cancelled thread starts no attempt (AWS abandons the branch; nothing is scheduled).
+          if (frame.signal.aborted) throw frame.signal.reason;
           try {
             // A callback task's token must exist before Parameters reads $$.Task.Token.
             if (info.callback) {
@@ -84,6 +87,7 @@ async function invoke(
   heartbeatS: number | undefined,
 ): Promise<unknown> {
   const env = frame.env;
+  if (frame.signal.aborted) throw frame.signal.reason;
   // Serialised only if the history is read (the parameters are never mutated: handlers get a copy).
   const paramsJson = new LazyJson(params);
   const ev = events(info);
@@ -98,7 +102,15 @@ async function invoke(
 
   // Resuming a snapshot: what the recording says happened is taken from it, not done again.
   const replay = replayed(frame, ev);
-  if (replay?.outcome) return finishRecorded(frame, replay.outcome, ev);
+  if (replay?.outcome) {
+    // The callback's token was answered before the snapshot: it is retired again here, so it is
+    // neither listed in later snapshots nor accepted a second time.
+    if (info.callback && frame.taskToken !== undefined) {
+      env.runtime.tokens.retire(frame.taskToken, replay.outcome.type === ev.timedOut ? 'timedOut' : 'completed');
+      env.activity.tokens.delete(frame.taskToken);
+    }
+    return finishRecorded(frame, replay.outcome, ev);
+  }
 
   const work =
     info.family === 'Activity'
@@ -108,7 +120,8 @@ async function invoke(
 
   // The attempt ends on its own timeout or when its thread stops (execution stop, a failed
   // sibling). Its AbortSignal is made only when someone needs one (a timer, a handler reading
-  // ctx.signal, a callback), so a plain Map item allocates none.
+  // ctx.signal, a callback), so a plain Map item allocates none. It listens from here on: an
+  // abort that came earlier (from an event listener, say) ends it at once.
   const attemptEnd = new AttemptEnd();
   const unlink = onAbort(frame.signal, (reason) => attemptEnd.end(reason));
   // Outside work in progress holds a VirtualClock still (DESIGN: time is injected).
@@ -116,6 +129,10 @@ async function invoke(
   let heartbeatTimer: AbortController | undefined;
   try {
     const outcome = await new Promise<unknown>((resolve, reject) => {
+      // Ended before it began: no timer, no handler. A handler never sees an aborted signal at its start.
+      if (attemptEnd.ended) return reject(attemptEnd.reason);
+      // From here an abort settles the attempt at once, whatever the handler does; its late
+      // result is ignored (AWS abandons the call the same way).
       attemptEnd.onEnd = reject;
       const fail = (err: StatesError) => attemptEnd.end(err);
       // No timer for the default timeout (99999999 s): it cannot fire before the execution's own limit matters.
@@ -146,7 +163,7 @@ async function invoke(
         armHeartbeat(now);
       };
       if (info.family !== 'Activity' || replay?.activityStarted) armHeartbeat(typeof lastBeat === 'number' ? Math.max(startedAt, lastBeat) : startedAt);
-      work.start({ signal: () => attemptEnd.signal, heartbeat: beat, release, attempt }).then(resolve, reject);
+      work.start({ signal: () => attemptEnd.signal, ended: () => attemptEnd.ended, heartbeat: beat, release, attempt }).then(resolve, reject);
     });
     unlink();
     attemptEnd.end(DONE);
@@ -247,7 +264,7 @@ function finishRecorded(frame: Frame, event: HistoryEvent, ev: Events): unknown 
 }
 
 interface Work {
-  start(run: { signal: () => AbortSignal; heartbeat: () => void; release: () => void; attempt: number }): Promise<unknown>;
+  start(run: { signal: () => AbortSignal; ended: () => boolean; heartbeat: () => void; release: () => void; attempt: number }): Promise<unknown>;
   normalise(value: unknown): unknown;
   /** Called once the attempt is over, however it ended. */
   done?(how: 'timedOut' | 'completed'): void;
@@ -302,7 +319,7 @@ function serviceWork(
   const emitSubmitted = (json: string) =>
     frame.emit('TaskSubmitted', env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
   return {
-    async start({ signal, heartbeat, release }) {
+    async start({ signal, ended, heartbeat, release }) {
       const ctx: TaskContext = {
         stateName,
         resource,
@@ -318,11 +335,14 @@ function serviceWork(
         heartbeat,
         runtime: env.runtime,
         submitted: (output) => {
+          // A late report from an abandoned call never reaches history.
+          if (ended()) return;
           const data = toJsonData(output);
           emitSubmitted(data.ok ? data.json : 'null');
         },
         ...(token !== undefined ? { taskToken: token } : {}),
       };
+      executionSources.set(ctx, { random: env.random, uuid: env.uuid });
       // A running handler cannot be captured in a snapshot.
       env.activity.inFlight++;
       let value: unknown;
@@ -331,7 +351,7 @@ function serviceWork(
       } finally {
         env.activity.inFlight--;
       }
-      if (!info.callback || token === undefined) return value;
+      if (!info.callback || token === undefined || ended()) return value;
       // The service call only submitted the work; the result comes with SendTaskSuccess.
       emitSubmitted(toJson(value === undefined ? null : normaliseResult(value, h, resource, stateName)));
       return env.runtime.tokens.wait(token, heartbeat, signal());
