@@ -1,10 +1,24 @@
 import { ActivityQueues, type ActivityTask } from '../tasks/activities.js';
-import { TaskTokens } from '../tasks/tokens.js';
+import { DEFAULT_FINISHED_TOKEN_LIMIT, TaskTokens } from '../tasks/tokens.js';
+import type { Clock } from './clock.js';
 import type { Execution } from './execution.js';
+import { SnapshotAlreadyResumedError } from './snapshot-errors.js';
 
 /** What the runtime needs of a state machine to start it as a nested execution. */
 export interface StartableMachine {
-  start(input?: unknown, options?: { name?: string; runtime?: Runtime }): Execution;
+  /** Starts a child execution on the parent's runtime, clock and random/UUID sources. */
+  start(input?: unknown, options?: { name?: string; runtime?: Runtime; clock?: Clock; random?: () => number; uuid?: () => string }): Execution;
+}
+
+/** Options of {@link Runtime}. */
+export interface RuntimeOptions {
+  /**
+   * How many finished task tokens to remember, so that a late SendTaskSuccess / Failure /
+   * Heartbeat for a task that timed out is refused with `TaskTimedOut`. The oldest are
+   * forgotten first; a late answer to a forgotten token gets `TaskDoesNotExist` (never
+   * accepted). Default {@link DEFAULT_FINISHED_TOKEN_LIMIT} (10 000, about 1.4 MB); 0 keeps none.
+   */
+  readonly finishedTokenLimit?: number;
 }
 
 /**
@@ -12,13 +26,23 @@ export interface StartableMachine {
  * registered for nested executions (`arn:aws:states:::states:startExecution`). Pass one to
  * `start()` (or the machine options) to reach executions by token from anywhere; each execution
  * otherwise gets a private one.
+ *
+ * A long-lived Runtime holds nothing per ended execution except its most recent finished task
+ * tokens (`finishedTokenLimit`, so late answers get the right error).
  */
 export class Runtime {
   /** @internal */
-  readonly tokens = new TaskTokens();
+  readonly tokens: TaskTokens;
   /** @internal */
   readonly activities = new ActivityQueues();
   private readonly machines = new Map<string, StartableMachine>();
+  /** Executions running here that were claimed (ARN → snapshot version they were resumed from). */
+  private readonly running = new Map<string, number>();
+
+  /** @param options how many finished task tokens to remember, see {@link RuntimeOptions}. */
+  constructor(options: RuntimeOptions = {}) {
+    this.tokens = new TaskTokens(options.finishedTokenLimit === undefined ? {} : { finishedTokenLimit: options.finishedTokenLimit });
+  }
 
   /** Registers a state machine under its ARN or name, for nested executions. */
   register(arnOrName: string, machine: StartableMachine): this {
@@ -52,5 +76,22 @@ export class Runtime {
    */
   getActivityTask(activityArn: string, options: { workerName?: string; signal?: AbortSignal } = {}): Promise<ActivityTask | undefined> {
     return this.activities.take(activityArn, options);
+  }
+
+  /**
+   * @internal Marks `executionArn` as running on this Runtime before a resume (or a start,
+   * with `version` 0) begins. Throws {@link SnapshotAlreadyResumedError}, changing nothing,
+   * when it is already running here. Every successful claim must be paired with one
+   * {@link releaseResume} when that execution ends or is suspended.
+   */
+  claimResume(executionArn: string, version: number): void {
+    const runningVersion = this.running.get(executionArn);
+    if (runningVersion !== undefined) throw new SnapshotAlreadyResumedError(executionArn, version, runningVersion);
+    this.running.set(executionArn, version);
+  }
+
+  /** @internal Ends the claim of {@link claimResume}; a no-op when `executionArn` is not claimed. */
+  releaseResume(executionArn: string): void {
+    this.running.delete(executionArn);
   }
 }

@@ -1,4 +1,4 @@
-import { StatesError } from '../errors.js';
+import { AslUsageError, StatesError } from '../errors.js';
 
 /**
  * Errors of the callback API, named like AWS's SendTaskSuccess/Failure/Heartbeat errors so
@@ -26,6 +26,20 @@ interface Entry {
 /** Outcome of a finished token, remembered so a late answer gets the right error. */
 type Finished = 'completed' | 'timedOut';
 
+/** How many finished tokens a {@link TaskTokens} remembers by default (about 1.4 MB). */
+export const DEFAULT_FINISHED_TOKEN_LIMIT = 10_000;
+
+/** Options of {@link TaskTokens}. */
+export interface TaskTokensOptions {
+  /**
+   * How many finished tokens to remember, so a late answer to one of them is refused with
+   * `TaskTimedOut` when its task timed out. The oldest are forgotten first; a late answer to a
+   * forgotten token gets `TaskDoesNotExist` (it is never accepted). Default
+   * {@link DEFAULT_FINISHED_TOKEN_LIMIT}; 0 remembers none.
+   */
+  readonly finishedTokenLimit?: number;
+}
+
 /**
  * Task tokens of `.waitForTaskToken` tasks and activities: who is waiting on which token, and
  * the answers sent back with sendTaskSuccess / sendTaskFailure / sendTaskHeartbeat. A token is
@@ -33,7 +47,17 @@ type Finished = 'completed' | 'timedOut';
  */
 export class TaskTokens {
   private readonly live = new Map<string, Entry>();
+  /** Recently finished tokens, oldest first (a Map keeps insertion order): a FIFO of bounded size. */
   private readonly finished = new Map<string, Finished>();
+  private readonly finishedLimit: number;
+
+  constructor(options: TaskTokensOptions = {}) {
+    const limit = options.finishedTokenLimit ?? DEFAULT_FINISHED_TOKEN_LIMIT;
+    if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 0) {
+      throw new AslUsageError(`finishedTokenLimit must be a non-negative integer, got ${String(limit)}`);
+    }
+    this.finishedLimit = limit;
+  }
 
   /** A new unguessable token built from the execution's id source. */
   static create(uuid: () => string): string {
@@ -50,7 +74,16 @@ export class TaskTokens {
 
   /** Retires a token that will not be waited on again (the attempt ended). */
   retire(token: string, how: Finished): void {
-    if (this.live.delete(token)) this.finished.set(token, how);
+    if (!this.live.delete(token)) return;
+    this.finished.delete(token); // re-issued and retired again: it becomes the newest
+    if (this.finishedLimit === 0) return;
+    this.finished.set(token, how);
+    if (this.finished.size > this.finishedLimit) this.finished.delete(this.finished.keys().next().value!);
+  }
+
+  /** @internal How many tokens are live and how many finished ones are remembered. */
+  sizes(): { live: number; finished: number } {
+    return { live: this.live.size, finished: this.finished.size };
   }
 
   /** Waits for the answer to `token`. `onHeartbeat` is called for each heartbeat sent. */
