@@ -6,7 +6,8 @@ import type { TaskResolver } from '../tasks/types.js';
 import { visitedStates } from './history.js';
 import { loadMockConfig, MockConfigError, type MockConfig, type MockConfigFile } from './mock-config.js';
 import { mockResolver, type Mocks } from './mocks.js';
-import { watchExecution, watchdogMs } from './watchdog.js';
+import { writeRunReport } from './report.js';
+import { watchExecution, watchdogMs, type TestWatchdogError } from './watchdog.js';
 
 /** Options of {@link testRun}: every `RunOptions` field, plus mocks. */
 export interface TestRunOptions extends RunOptions {
@@ -27,6 +28,12 @@ export interface TestRunOptions extends RunOptions {
    * `TestWatchdogError` naming the Task state. Default 5000; `Infinity` turns it off.
    */
   watchdogMs?: number;
+  /**
+   * A file to write the execution viewer to (one self-contained HTML page: the graph coloured by
+   * outcome, the event timeline, each state's input and output) when the run does not succeed,
+   * including when the watchdog gives up. Nothing is written for a SUCCEEDED run.
+   */
+  reportOnFailure?: string;
 }
 
 /** What {@link testRun} resolves to: the execution's result plus what tests assert on. */
@@ -50,13 +57,14 @@ export interface TestRunResult extends ExecutionResult {
  *
  * @throws MockConfigError when the mock config is invalid or does not fit the machine.
  * @throws TestWatchdogError when the run made no progress for `watchdogMs` of real time.
+ * @throws when `reportOnFailure` is set, the run failed, and the report cannot be written.
  * @example
  * const r = await testRun(definition, { orderId: 1 }, { mocks: { Charge: { ok: true } } });
  * expect(r.status).toBe('SUCCEEDED');
  * expect(r.visitedStates).toEqual(['Charge', 'Done']);
  */
 export async function testRun(machine: StateMachine | object | string, input?: unknown, options: TestRunOptions = {}): Promise<TestRunResult> {
-  const { mocks, mockConfig, testCase, stateMachine, watchdogMs: watchdog, ...run } = options;
+  const { mocks, mockConfig, testCase, stateMachine, watchdogMs: watchdog, reportOnFailure, ...run } = options;
   const limit = watchdogMs(watchdog, 'testRun');
   const m = isStateMachine(machine) ? machine : new StateMachine(machine);
   const resolvers: TaskResolver[] = [];
@@ -65,7 +73,15 @@ export async function testRun(machine: StateMachine | object | string, input?: u
   else if (testCase !== undefined) throw new MockConfigError(`testCase '${testCase}' was given without a mockConfig`, '');
   const clock = run.clock ?? new VirtualClock('2024-01-01T00:00:00Z');
   const execution = m.start(input, { ...run, clock, resolvers: [...resolvers, ...(run.resolvers ?? [])] });
-  const result = await watchExecution(execution, limit, { caller: 'testRun', virtualClock: isVirtual(clock) });
+  const report = (title: string) => writeRunReport(reportOnFailure!, m.definition, execution.history, title);
+  const onExpire = reportOnFailure
+    ? async (e: TestWatchdogError) => {
+        await report(`testRun: stopped by the watchdog (${execution.name})`);
+        e.message += ` The run so far is drawn in ${reportOnFailure}.`;
+      }
+    : undefined;
+  const result = await watchExecution(execution, limit, { caller: 'testRun', virtualClock: isVirtual(clock), onExpire });
+  if (reportOnFailure && result.status !== 'SUCCEEDED') await report(`testRun: ${result.status}${result.error ? ` (${result.error})` : ''} (${execution.name})`);
   return { ...result, execution, history: execution.history, visitedStates: visitedStates(execution), clock };
 }
 

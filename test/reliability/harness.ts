@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pLimit from 'p-limit';
+
+/**
+ * Runs hang-prone scenarios each in its own Node process with a hard deadline. A scenario that
+ * starves its event loop cannot time itself out, and a test runner sharing that loop could not
+ * either; a child process can always be killed.
+ */
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const built = join(root, 'dist', 'index.js');
+
+/** What a scenario printed: one JSON object on one line. */
+export type ScenarioOutput = Record<string, unknown>;
+
+// Two at a time: the machine has two cores, and several scenarios spin one at 100 %.
+const pool = pLimit(2);
+
+// A scenario that exhausts memory crashes its process early instead of the machine.
+const NODE_ARGS = ['--max-old-space-size=512'];
+
+/**
+ * Spawns `node scenarios/<name>.mjs ...args` and resolves with the JSON line it prints.
+ * Rejects with "did not settle within Xs: <scenario>" when the deadline passes (the process is
+ * killed), and with the exit code and stderr when it ends without a result.
+ */
+export function runScenario(name: string, args: readonly string[], deadlineMs: number): Promise<ScenarioOutput> {
+  return pool(() => spawnScenario(name, args, deadlineMs));
+}
+
+function spawnScenario(name: string, args: readonly string[], deadlineMs: number): Promise<ScenarioOutput> {
+  const label = [name, ...args].join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...NODE_ARGS, join(here, 'scenarios', `${name}.mjs`), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr = (stderr + s).slice(-2000)));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, deadlineMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (timedOut) return reject(new Error(`did not settle within ${deadlineMs / 1000}s: ${label}`));
+      // Node exits with 13 when the top-level await never settles and nothing else is pending.
+      if (code === 13) return reject(new Error(`did not settle (a promise never settles, and the process ran out of work): ${label}`));
+      const line = stdout.trim().split('\n').pop() ?? '';
+      try {
+        resolve(JSON.parse(line) as ScenarioOutput);
+      } catch {
+        reject(new Error(`no result from ${label} (exit code ${code}, signal ${signal}); stdout: ${stdout.slice(-500) || '(empty)'}; stderr: ${stderr || '(empty)'}`));
+      }
+    });
+  });
+}
+
+/**
+ * Fails fast without a build, and names source files newer than the build (the scenarios test
+ * dist/, which `npm test` builds first).
+ */
+export function checkBuild(): void {
+  if (!existsSync(built)) throw new Error(`test/reliability runs the built package: run \`npx tsup\` first (${relative(root, built)} is missing)`);
+  const builtAt = statSync(built).mtimeMs;
+  const newer = walk(join(root, 'src')).filter((f) => statSync(f).mtimeMs > builtAt);
+  if (newer.length) console.warn(`test/reliability: dist/ is older than ${newer.length} source file(s), e.g. ${relative(root, newer[0]!)}; run \`npx tsup\``);
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+}
