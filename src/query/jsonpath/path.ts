@@ -1,5 +1,7 @@
 import { JSONPath } from 'jsonpath-plus';
+import { DataFlowError, StatesErrors } from '../../errors.js';
 import type { EvalScope } from '../scope.js';
+import { checkFilters, JaywayFilterScript } from './filter.js';
 import { normalisedPath, parsePathRoot, parseSimpleSegments, type Root, type Segment } from './segments.js';
 
 /**
@@ -31,13 +33,19 @@ function rootValue(root: Root, scope: EvalScope): unknown {
     case 'context':
       return scope.context;
     case 'variable':
+      // `in` sees inherited scopes; a name such as `toString` is only found once assigned,
+      // because the root scope has no prototype.
       return root.name in scope.variables ? scope.variables[root.name] : undefined;
   }
 }
 
-/** Compiles a path. Throws `PathSyntaxError` for text that is not a path. */
+/**
+ * Compiles a path. Throws {@link PathSyntaxError} for text that is not a path the runtime can
+ * evaluate (the validator reports the same paths through this function). Trailing whitespace
+ * is ignored, as AWS's path engine does (`"$$.Execution.Name "`).
+ */
 export function compilePath(text: string): CompiledPath {
-  const parsed = parsePathRoot(text);
+  const parsed = parsePathRoot(text.trimEnd());
   if (!parsed) throw new PathSyntaxError(`'${text}' is not a JSONPath: it must start with '$'`);
   const { root, rest } = parsed;
   const segments = parseSimpleSegments(rest);
@@ -45,6 +53,7 @@ export function compilePath(text: string): CompiledPath {
   return expressionPath(text, root, rest);
 }
 
+/** A path the runtime cannot compile; its message says why in plain words. */
 export class PathSyntaxError extends Error {
   override readonly name = 'PathSyntaxError';
 }
@@ -78,10 +87,11 @@ function simplePath(text: string, root: Root, segments: readonly Segment[]): Com
 }
 
 function expressionPath(text: string, root: Root, rest: string): CompiledPath {
-  const expr = '$' + rest;
+  const expr = '$' + dropDotsBeforeBrackets(rest);
   // Validate once at compile time so a malformed expression fails early, not per run.
   try {
-    JSONPath({ path: expr, json: {}, wrap: true, eval: 'safe' });
+    checkFilters(rest);
+    JSONPath({ path: expr, json: {}, wrap: true, eval: JaywayFilterScript });
   } catch (e) {
     throw new PathSyntaxError(`Invalid JSONPath '${text}': ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -91,11 +101,38 @@ function expressionPath(text: string, root: Root, rest: string): CompiledPath {
     get(scope) {
       const json = rootValue(root, scope);
       if (json === undefined || json === null || typeof json !== 'object') return [];
-      const found = JSONPath({ path: expr, json: json as object, wrap: true, eval: 'safe' }) as unknown[] | undefined;
+      let found: unknown[] | undefined;
+      try {
+        found = JSONPath({ path: expr, json: json as object, wrap: true, eval: JaywayFilterScript }) as unknown[] | undefined;
+      } catch {
+        // jsonpath-plus's own messages name its internals; say what failed instead.
+        throw new DataFlowError(StatesErrors.Runtime, `Invalid path '${text}': the path could not be evaluated against the input`);
+      }
       return found ?? [];
     },
     missReason() {
       return `No results for path: ${text}`;
     },
   };
+}
+
+/** `$.[0]` and `$.a.['b']` mean `$[0]` and `$.a['b']` (outside quoted names and filters). */
+function dropDotsBeforeBrackets(rest: string): string {
+  let out = '';
+  let depth = 0;
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest[i]!;
+    if ((c === "'" || c === '"') && depth > 0) {
+      let j = i + 1;
+      while (j < rest.length && rest[j] !== c) j += rest[j] === '\\' ? 2 : 1;
+      out += rest.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if (c === '[') depth++;
+    else if (c === ']') depth--;
+    if (c === '.' && depth === 0 && rest[i + 1] === '[') continue;
+    out += c;
+  }
+  return out;
 }

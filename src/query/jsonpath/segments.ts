@@ -38,6 +38,11 @@ export function parseSimpleSegments(rest: string): Segment[] | undefined {
     const c = rest[i];
     if (c === '.') {
       if (rest[i + 1] === '.') return undefined; // recursive descent
+      if (rest[i + 1] === '[') {
+        // `$.[0].body`, `$.abc.['x']`: a dot before brackets is ignored, as AWS does.
+        i++;
+        continue;
+      }
       let j = i + 1;
       while (j < rest.length && rest[j] !== '.' && rest[j] !== '[') j++;
       const name = rest.slice(i + 1, j);
@@ -47,12 +52,10 @@ export function parseSimpleSegments(rest: string): Segment[] | undefined {
     } else if (c === '[') {
       const q = rest[i + 1];
       if (q === "'" || q === '"') {
-        const end = rest.indexOf(q + ']', i + 2);
-        if (end < 0) return undefined;
-        const name = rest.slice(i + 2, end);
-        if (name.includes(q) || name.includes('\\')) return undefined;
-        out.push(name);
-        i = end + 2;
+        const quoted = readQuotedName(rest, i + 1);
+        if (!quoted || rest[quoted.end] !== ']') return undefined;
+        out.push(quoted.name);
+        i = quoted.end + 1;
       } else {
         const end = rest.indexOf(']', i);
         if (end < 0) return undefined;
@@ -66,6 +69,34 @@ export function parseSimpleSegments(rest: string): Segment[] | undefined {
     }
   }
   return out;
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
+
+/**
+ * A quoted name starting at `start` (the quote): its text with escapes resolved (`\'`, `\"`,
+ * `\\`, `\n`, `\uXXXX`, as Jayway unescapes bracket names) and the index after the closing
+ * quote; undefined when it is not closed.
+ */
+export function readQuotedName(text: string, start: number): { name: string; end: number } | undefined {
+  const q = text[start];
+  let name = '';
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === q) return { name, end: i + 1 };
+    if (c !== '\\' || i + 1 >= text.length) {
+      name += c;
+      continue;
+    }
+    const e = text[++i]!;
+    if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) {
+      name += String.fromCharCode(parseInt(text.slice(i + 1, i + 5), 16));
+      i += 4;
+    } else {
+      name += ESCAPES[e] ?? e;
+    }
+  }
+  return undefined;
 }
 
 /** Jayway-style normalised form of steps, e.g. `$['a']['b'][0]`, used in AWS's error causes. */
