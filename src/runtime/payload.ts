@@ -1,4 +1,5 @@
 import { AslUsageError, StatesError, StatesErrors } from '../errors.js';
+import { textDepthExceeds, tooDeepProblem } from '../query/json-depth.js';
 
 /** AWS's payload quota: 256 KiB of UTF-8 for inputs, outputs, results and variables. */
 export const MAX_PAYLOAD_BYTES = 262_144;
@@ -25,7 +26,8 @@ export function dataLimitExceeded(owner: string): StatesError {
 /**
  * Copies a value from outside (execution input, a handler's result) into plain JSON data.
  * Returns the problem instead of silently dropping data: functions, symbols, BigInts,
- * circular references and `undefined` are not JSON.
+ * circular references and `undefined` are not JSON; data nested more than 1,000 levels deep
+ * is refused too (see query/json-depth.ts).
  */
 export function toJsonData(value: unknown): { ok: true; value: unknown; json: string } | { ok: false; problem: string } {
   if (value === undefined) return { ok: false, problem: 'the value is undefined' };
@@ -44,10 +46,13 @@ export function toJsonData(value: unknown): { ok: true; value: unknown; json: st
       return v;
     });
   } catch (e) {
+    // A stack overflow here means deep nesting; other throws (a getter, toJSON) keep their message.
+    if (e instanceof RangeError) return { ok: false, problem: tooDeepProblem() };
     return { ok: false, problem: e instanceof Error ? e.message : String(e) };
   }
   if (problem) return { ok: false, problem };
   if (json === undefined) return { ok: false, problem: 'it has no JSON representation' };
+  if (textDepthExceeds(json)) return { ok: false, problem: tooDeepProblem() };
   return { ok: true, value: JSON.parse(json) as unknown, json };
 }
 

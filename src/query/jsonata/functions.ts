@@ -11,6 +11,7 @@ import type jsonataType from 'jsonata';
 import { lazyRequire } from '../../lazy-require.js';
 
 const jsonata = lazyRequire<typeof jsonataType>('jsonata');
+import { MAX_JSON_DEPTH, textDepthExceeds } from '../json-depth.js';
 import { evaluationLimits } from './guard.js';
 import { seededRandom } from './java-random.js';
 import { sort } from './sort.js';
@@ -91,6 +92,7 @@ function hash(data: unknown, algorithm: unknown): unknown {
 /** `$parse(jsonString)`: the JSON value the string holds. */
 function parse(text: unknown): unknown {
   if (typeof text !== 'string') throw new Error(`$parse: argument 1 must be a string, but was ${describe(text)}`);
+  if (textDepthExceeds(text)) throw new Error(`$parse: the JSON text is nested more than ${MAX_JSON_DEPTH} levels deep`);
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {

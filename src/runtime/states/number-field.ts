@@ -45,14 +45,24 @@ export function compileNumberField(
     const p = compilePath(path);
     return (selected, _raw, frame) => {
       const v = p.get(frame.scope(selected));
-      if (typeof v !== 'number' || !rule.path(v)) {
+      const n = asNumber(v);
+      if (n === undefined || !rule.path(n)) {
+        // AWS quotes the value's text: `refers to value "{}" which is not a valid integer`.
+        const shown = typeof v === 'string' ? v : (JSON.stringify(v) ?? 'null');
         throw new DataFlowError(
           StatesErrors.Runtime,
-          `The ${field}Path field refers to value ${JSON.stringify(v) ?? 'undefined'} which is not a valid ${rule.pathWord}: ${path}`,
+          `The ${field}Path field refers to value "${shown}" which is not a valid ${rule.pathWord}: ${path}`,
         );
       }
-      return v;
+      return n;
     };
   }
   return () => undefined;
+}
+
+/** A number, or a string holding a JSON number (AWS reads `"1"` through a …Path as 1). */
+function asNumber(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?$/.test(v)) return Number(v);
+  return undefined;
 }

@@ -29,6 +29,11 @@ export function compileWait(name: string, def: WaitState, flow: StateFlow, jsona
   };
 }
 
+/** Java's Long.MAX_VALUE as a double (the nearest one). */
+const MAX_LONG = 9_223_372_036_854_775_807;
+/** The latest time a JavaScript Date (and an ISO timestamp in history) can hold. */
+const MAX_TIME_MS = 8.64e15;
+
 /** Returns the epoch milliseconds to wait until. */
 function compileUntil(def: WaitState, jsonata: boolean): (selected: unknown, raw: unknown, frame: Frame) => MaybePromise<number> {
   if (def.Seconds !== undefined) {
@@ -72,13 +77,21 @@ function compileUntil(def: WaitState, jsonata: boolean): (selected: unknown, raw
       const scope = frame.scope(selected);
       const v = path.get(scope);
       if (v === undefined) throw new DataFlowError(StatesErrors.Runtime, `Invalid path '${text}' : ${path.missReason(scope)}`);
-      if (typeof v !== 'number' || !Number.isInteger(v)) {
+      // AWS reads the value as a Java long; beyond its range it "cannot be parsed as a long value".
+      if (typeof v !== 'number' || !Number.isInteger(v) || Math.abs(v) > MAX_LONG) {
         throw new DataFlowError(StatesErrors.Runtime, `The SecondsPath parameter cannot be parsed as a long value: ${text} == ${JSON.stringify(v)}`);
       }
       if (v < 0) {
         throw new DataFlowError(StatesErrors.Runtime, `The SecondsPath parameter references a negative value: ${text} == ${v}`);
       }
-      return frame.now() + v * 1000;
+      const until = frame.now() + v * 1000;
+      if (until > MAX_TIME_MS) {
+        throw new DataFlowError(
+          StatesErrors.Runtime,
+          `The SecondsPath parameter references a value that is out of range: ${text} == ${v} (the wait would end after the latest representable time, +275760-09-13T00:00:00Z)`,
+        );
+      }
+      return until;
     };
   }
   const text = def.TimestampPath!;

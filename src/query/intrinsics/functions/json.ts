@@ -1,4 +1,5 @@
 /** Intrinsics for JSON data manipulation. */
+import { MAX_JSON_DEPTH, textDepthExceeds } from '../../json-depth.js';
 import { toJavaJson } from '../java/json.js';
 import { booleanArg, fail, objectArg, stringArg } from './args.js';
 import type { IntrinsicDefinition } from './types.js';
@@ -28,6 +29,7 @@ export const stringToJson: IntrinsicDefinition = {
     const text = stringArg(this.name, args, 0);
     // Recorded AWS behaviour: an empty string parses to null (Jackson reads no value).
     if (text.trim() === '') return null;
+    if (textDepthExceeds(text)) return fail(this.name, `the JSON text is nested more than ${MAX_JSON_DEPTH} levels deep`);
     try {
       return JSON.parse(text) as unknown;
     } catch {
