@@ -20,38 +20,51 @@ export type ScenarioOutput = Record<string, unknown>;
 // Two at a time: the machine has two cores, and several scenarios spin one at 100 %.
 const pool = pLimit(2);
 
+// Node's start-up and the package import, before the scenario's own deadline starts.
+const STARTUP_MS = 30_000;
+
 // A scenario that exhausts memory crashes its process early instead of the machine.
 const NODE_ARGS = ['--max-old-space-size=512'];
 
 /**
- * Spawns `node scenarios/<name>.mjs ...args` and resolves with the JSON line it prints.
- * Rejects with "did not settle within Xs: <scenario>" when the deadline passes (the process is
- * killed), and with the exit code and stderr when it ends without a result.
+ * Spawns `node scenarios/<name>.mjs ...args` and resolves with the JSON line it prints last.
+ * The deadline runs from the scenario's `ready` line (package loaded). Rejects with "did not
+ * settle within Xs: <scenario>" when it passes (the process is killed), and with the exit code
+ * and stderr when the process ends without a result.
  */
 export function runScenario(name: string, args: readonly string[], deadlineMs: number): Promise<ScenarioOutput> {
   return pool(() => spawnScenario(name, args, deadlineMs));
 }
 
 function spawnScenario(name: string, args: readonly string[], deadlineMs: number): Promise<ScenarioOutput> {
-  const label = [name, ...args].join(' ');
+  const label = [name, ...args.map((a) => (a.length > 40 ? `${a.slice(0, 40)}…` : a))].join(' ');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...NODE_ARGS, join(here, 'scenarios', `${name}.mjs`), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr = (stderr + s).slice(-2000)));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
+    let expired: string | undefined;
+    const kill = (why: string) => () => {
+      expired = why;
       child.kill('SIGKILL');
-    }, deadlineMs);
+    };
+    // Start-up (Node and the package) is timed apart: it says nothing about the scenario.
+    let timer = setTimeout(kill(`did not start within ${STARTUP_MS / 1000}s: ${label}`), STARTUP_MS);
+    child.stdout.setEncoding('utf8').on('data', (s: string) => {
+      const before = stdout;
+      stdout += s;
+      if (!before.includes('ready\n') && stdout.includes('ready\n')) {
+        clearTimeout(timer);
+        timer = setTimeout(kill(`did not settle within ${deadlineMs / 1000}s: ${label}`), deadlineMs);
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr = (stderr + s).slice(-2000)));
     child.on('error', (e) => {
       clearTimeout(timer);
       reject(e);
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (timedOut) return reject(new Error(`did not settle within ${deadlineMs / 1000}s: ${label}`));
+      if (expired) return reject(new Error(expired));
       // Node exits with 13 when the top-level await never settles and nothing else is pending.
       if (code === 13) return reject(new Error(`did not settle (a promise never settles, and the process ran out of work): ${label}`));
       const line = stdout.trim().split('\n').pop() ?? '';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AslUsageError, StateMachine, VirtualClock } from '../../src/index.js';
 import { TestWatchdogError, testRun, testState } from '../../src/testing/index.js';
 
@@ -81,6 +81,16 @@ describe('testRun watchdog', () => {
     const r = await testRun(machine, {}, { mocks: { T: mock }, watchdogMs: 1000 });
     expect(r.status).toBe('SUCCEEDED');
     expect(r.output).toEqual({ slept: true });
+  });
+
+  it('runs on real time while vi.useFakeTimers() fakes the global timers', async () => {
+    vi.useFakeTimers();
+    try {
+      const machine = { StartAt: 'T', States: { T: task({ End: true }) } };
+      await expect(testRun(machine, {}, { mocks: { T: never }, watchdogMs: 50 })).rejects.toBeInstanceOf(TestWatchdogError);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('Infinity turns it off; a non-positive or NaN limit is a usage error', async () => {

@@ -1,9 +1,10 @@
 // D4: Choice StringMatches on long input takes linear time and gives the right answer.
-// Args: the pattern and the input string as JSON text.
+// Args: the pattern, how many a's the input has, and what follows them.
 import { StateMachine } from 'asl-runtime';
 import { outcome, report } from './lib.mjs';
 
-const [pattern, text] = process.argv.slice(2).map((a) => JSON.parse(a));
+const [pattern, count, suffix = ''] = process.argv.slice(2);
+const text = 'a'.repeat(Number(count)) + suffix;
 const def = {
   StartAt: 'C',
   States: {
