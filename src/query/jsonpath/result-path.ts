@@ -1,4 +1,5 @@
 import { DataFlowError, StatesErrors } from '../../errors.js';
+import { PathSyntaxError } from './path.js';
 import { parsePathRoot, parseSimpleSegments, type Segment } from './segments.js';
 
 /**
@@ -7,12 +8,16 @@ import { parsePathRoot, parseSimpleSegments, type Segment } from './segments.js'
  */
 export type ResultWriter = (input: unknown, result: unknown) => unknown;
 
+/**
+ * Compiles a ResultPath (a reference path: `$`, names and indexes only). Throws
+ * {@link PathSyntaxError} for anything else; the validator reports the same paths.
+ */
 export function compileResultPath(path: string | null | undefined): ResultWriter {
   if (path === undefined || path === '$') return (_input, result) => result;
   if (path === null) return (input) => input;
-  const parsed = parsePathRoot(path);
+  const parsed = parsePathRoot(path.trimEnd());
   const segments = parsed && parsed.root.kind === 'input' ? parseSimpleSegments(parsed.rest) : undefined;
-  if (!segments) throw new Error(`ResultPath '${path}' is not a reference path`);
+  if (!segments) throw new PathSyntaxError(`ResultPath '${path}' is not a reference path: use only '.name', "['name']" and '[index]' after '$'`);
   return (input, result) => writeAt(input, segments, 0, result, path);
 }
 

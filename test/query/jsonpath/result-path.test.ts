@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileResultPath } from '../../../src/query/jsonpath/result-path.js';
 import { DataFlowError } from '../../../src/errors.js';
+import { PathSyntaxError } from '../../../src/query/jsonpath/path.js';
 
 // AWS "ResultPath": "$" replaces the input, null discards the result, a path writes into a copy.
 describe('compileResultPath', () => {
@@ -39,5 +40,14 @@ describe('compileResultPath', () => {
     const out = compileResultPath("$['__proto__']")({}, { polluted: true }) as Record<string, unknown>;
     expect(Object.prototype.hasOwnProperty.call(out, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+// D6: what the runtime cannot compile is a typed error the validator can report too.
+describe('compileResultPath refusals', () => {
+  it('refuses a path that is not a reference path with PathSyntaxError', () => {
+    for (const p of ['$.a,b', '$.a:b', '$.a?b', '$.a@b', '$..a', '$.a[*]']) {
+      expect(() => compileResultPath(p), p).toThrow(PathSyntaxError);
+    }
   });
 });
