@@ -14,6 +14,12 @@ export interface Clock {
    * does not skip time while any hold is open. Returns the release function.
    */
   hold(): () => void;
+  /**
+   * True for clocks whose runs must be reproducible event for event (the VirtualClock): run
+   * loops then give the event loop its turns at a fixed count of states instead of a time
+   * budget, so concurrent branches interleave the same way on every run.
+   */
+  readonly reproducible?: boolean;
 }
 
 /** The wall clock. */
@@ -63,6 +69,7 @@ interface Timer {
  * `advance(ms)` moves time by hand.
  */
 export class VirtualClock implements Clock {
+  readonly reproducible = true;
   private current: number;
   private readonly timers: Timer[] = [];
   private holds = 0;

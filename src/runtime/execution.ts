@@ -116,6 +116,8 @@ export class Execution {
       activity: { inFlight: 0, mapRuns: 0, tokens: new Set() },
     };
     this.env = env;
+    // One live copy per resumed execution on a Runtime: a second resume of it is refused.
+    if (resume) this.runtime.claimResume(this.executionArn, resume.version);
     // The tokens it waits on are live at once, so an answer may come before the replay reaches them.
     for (const token of resume?.taskTokens ?? []) {
       this.runtime.tokens.issue(token);
@@ -159,6 +161,7 @@ export class Execution {
       .finally(() => {
         timer.abort();
         unlinkOuter();
+        if (resume) this.runtime.releaseResume(this.executionArn);
       });
   }
 
@@ -281,6 +284,8 @@ export class Execution {
   }
 
   private record(frame: Frame, r: ExecutionResult): ExecutionResult {
+    // An execution stopped before its replay caught up ends live: its final event is new.
+    this.log.endReplay();
     const details: Record<string, unknown> = {};
     if (r.error) details.error = r.error;
     if (r.cause) details.cause = r.cause;

@@ -46,6 +46,8 @@ export class Frame {
   /** Variables the current state assigned, for its Exited event. */
   assigned: Record<string, string> | undefined;
   private draws = 0;
+  /** States run since this thread last gave the event loop a turn (reproducible clocks only). */
+  pace = 0;
 
   constructor(
     readonly env: ExecutionEnv,

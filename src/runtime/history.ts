@@ -269,6 +269,11 @@ export class HistoryLog {
     return this.formatter.format(this.times[id - 1]!);
   }
 
+  /** Ends every replay: what is written from now on is live (the execution is ending). */
+  endReplay(): void {
+    this.replay.clear();
+  }
+
   /** True while `thread` still has recorded events to replay. */
   replaying(thread: string): boolean {
     if (this.replay.size === 0) return false;

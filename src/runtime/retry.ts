@@ -1,5 +1,6 @@
 import type { Catcher, Retrier } from '../definition/types.js';
 import { StatesError, StatesErrors } from '../errors.js';
+import type { Frame } from './frame.js';
 
 /**
  * Retry/Catch matching. `States.ALL` matches every error but States.Runtime (AWS: a runtime
@@ -69,4 +70,36 @@ export function nextRetryDelay(retriers: readonly Retrier[] | undefined, counts:
   if ((counts[i] ?? 0) >= (r.MaxAttempts ?? 3)) return undefined;
   counts[i] = (counts[i] ?? 0) + 1;
   return retryDelayMs(r, counts[i]!, random);
+}
+
+/**
+ * The one retry loop of Task, Parallel and Map: runs attempt 0, 1, … until one succeeds, the
+ * error is not retried (then `giveUp` decides what is thrown), or the thread is cancelled. A
+ * cancelled thread starts no attempt and retries nothing. `$$.State.RetryCount` follows the
+ * attempt number; backoff waits on the thread's clock.
+ */
+export async function retrying<T>(
+  frame: Frame,
+  retriers: readonly Retrier[] | undefined,
+  attempt: (n: number) => Promise<T>,
+  giveUp: (error: StatesError) => never = rethrow,
+): Promise<T> {
+  const counts: number[] = [];
+  for (let n = 0; ; n++) {
+    if (frame.signal.aborted) throw frame.signal.reason;
+    try {
+      return await attempt(n);
+    } catch (e) {
+      if (frame.signal.aborted) throw frame.signal.reason ?? e;
+      if (!(e instanceof StatesError)) throw e;
+      const delay = nextRetryDelay(retriers, counts, e.error, frame.random);
+      if (delay === undefined) giveUp(e);
+      frame.retryCount = n + 1;
+      await frame.sleepUntil(frame.now() + delay!);
+    }
+  }
+}
+
+function rethrow(e: StatesError): never {
+  throw e;
 }

@@ -107,5 +107,5 @@ describe('Choice state', () => {
       { includeExecutionData: false, maxHistoryEvents: Infinity },
     );
     expect(r).toMatchObject({ status: 'SUCCEEDED', output: { i: 100000 } });
-  });
+  }, 60_000);
 });

@@ -4,7 +4,7 @@
  * of surfacing later inside the execution.
  */
 import { describe, expect, it } from 'vitest';
-import { InvalidSnapshotError, Runtime, StateMachine, TaskTokenError, VirtualClock, type ExecutionSnapshot } from '../../src/index.js';
+import { InvalidSnapshotError, Runtime, SnapshotAlreadyResumedError, StateMachine, TaskTokenError, VirtualClock, type ExecutionSnapshot } from '../../src/index.js';
 
 const CALLBACK = 'arn:aws:states:::sqs:sendMessage.waitForTaskToken';
 const machine = new StateMachine({
@@ -56,6 +56,22 @@ describe('task tokens across save and resume', () => {
     expect(() => fourth.sendTaskSuccess(tokenA!, {})).toThrow(expect.objectContaining({ name: 'TaskDoesNotExist' }));
     fourth.sendTaskSuccess(snap.taskTokens[0]!, { ok: 'C' });
     expect(await fourth.result).toMatchObject({ status: 'SUCCEEDED', output: { a: { ok: 'A' }, b: { ok: 'B' }, c: { ok: 'C' } } });
+  });
+});
+
+describe('resuming one snapshot twice', () => {
+  it('on one Runtime is refused with SnapshotAlreadyResumedError while the first copy runs, and allowed after it ended', async () => {
+    const e = machine.start({}, { handlers, clock: new VirtualClock(0) });
+    await settle();
+    const snap = roundTrip(e.suspend());
+    const runtime = new Runtime();
+    const first = machine.resume(snap, { handlers, clock: new VirtualClock(0), runtime });
+    expect(() => machine.resume(snap, { handlers, clock: new VirtualClock(0), runtime })).toThrow(SnapshotAlreadyResumedError);
+    first.stop();
+    await first.result;
+    const again = machine.resume(snap, { handlers, clock: new VirtualClock(0), runtime });
+    again.stop();
+    expect((await again.result).status).toBe('ABORTED');
   });
 });
 

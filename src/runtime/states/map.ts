@@ -11,7 +11,7 @@ import { Frame } from '../frame.js';
 import { HistoryLog } from '../history.js';
 import type { CompiledMachine } from '../machine.js';
 import { andThen, type MaybePromise } from '../maybe.js';
-import { nextRetryDelay } from '../retry.js';
+import { retrying } from '../retry.js';
 import { compileNumberField, type NumberRule } from './number-field.js';
 import { AlreadyReported, enter, exit, guarded, nextOf, toStatesError, type CompiledState } from './common.js';
 
@@ -31,7 +31,6 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
   const toleratedCount = compileNumberField(def.ToleratedFailureCount, def.ToleratedFailureCountPath, 'ToleratedFailureCount', jsonata, COUNT);
   const toleratedPct = compileNumberField(def.ToleratedFailurePercentage, def.ToleratedFailurePercentagePath, 'ToleratedFailurePercentage', jsonata, PERCENTAGE);
   const batcher = def.ItemBatcher;
-  const retriers = def.Retry;
   return {
     name,
     type: 'Map',
@@ -49,35 +48,37 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
         }
         frame.mapItem = undefined;
         const work = batcher ? batch(inputs, batcher) : inputs;
-        const counts: number[] = [];
-        for (let attempt = 0; ; attempt++) {
-          frame.emit('MapStateStarted', { length: work.length });
-          // AWS reads the tolerated-failure settings after MapStateStarted (recorded history).
-          const tolCount = await toleratedCount(selected, raw, frame);
-          const tolPct = await toleratedPct(selected, raw, frame);
-          if (tolCount !== undefined && tolCount < 0) throw new DataFlowError(StatesErrors.Runtime, 'ToleratedFailureCount cannot be negative.');
-          if (tolPct !== undefined && (tolPct < 0 || tolPct > 100)) {
-            throw new DataFlowError(StatesErrors.Runtime, 'ToleratedFailurePercentage must be between 0 and 100.');
-          }
-          let results: unknown[];
-          try {
-            results = distributed
-              ? await runDistributed(name, processor, work, frame, limit, tolCount, tolPct)
-              : await runInline(name, processor, work, frame, limit, attempt);
-          } catch (e) {
-            const err = toStatesError(e, frame);
-            if (frame.signal.aborted) throw err;
+        return retrying(
+          frame,
+          def.Retry,
+          async (attempt) => {
+            frame.emit('MapStateStarted', { length: work.length });
+            // AWS reads the tolerated-failure settings after MapStateStarted (recorded history).
+            const tolCount = await toleratedCount(selected, raw, frame);
+            const tolPct = await toleratedPct(selected, raw, frame);
+            if (tolCount !== undefined && tolCount < 0) throw new DataFlowError(StatesErrors.Runtime, 'ToleratedFailureCount cannot be negative.');
+            if (tolPct !== undefined && (tolPct < 0 || tolPct > 100)) {
+              throw new DataFlowError(StatesErrors.Runtime, 'ToleratedFailurePercentage must be between 0 and 100.');
+            }
+            let results: unknown[];
+            try {
+              results = distributed
+                ? await runDistributed(name, processor, work, frame, limit, tolCount, tolPct)
+                : await runInline(name, processor, work, frame, limit, attempt);
+            } catch (e) {
+              throw toStatesError(e, frame);
+            }
+            frame.emit('MapStateSucceeded');
+            const output = await flow.finish(raw, selected, results, frame);
+            return exit(frame, 'Map', name, output, next);
+          },
+          // Recorded AWS histories: a retried attempt goes straight from the failed iteration to the
+          // next MapStateStarted; MapStateFailed is written once, when the state finally fails.
+          (err) => {
             frame.emit('MapStateFailed');
-            const delay = nextRetryDelay(retriers, counts, err.error, frame.random);
-            if (delay === undefined) throw new AlreadyReported(err.error, err.cause);
-            frame.retryCount = attempt + 1;
-            await frame.sleepUntil(frame.now() + delay);
-            continue;
-          }
-          frame.emit('MapStateSucceeded');
-          const output = await flow.finish(raw, selected, results, frame);
-          return exit(frame, 'Map', name, output, next);
-        }
+            throw new AlreadyReported(err.error, err.cause);
+          },
+        );
       }, flow, def.Catch, 'MapStateFailed');
     },
   };

@@ -4,7 +4,7 @@ import type { StateFlow } from '../dataflow/flow.js';
 import { linkedController } from '../abort.js';
 import type { Frame } from '../frame.js';
 import type { CompiledMachine } from '../machine.js';
-import { nextRetryDelay } from '../retry.js';
+import { retrying } from '../retry.js';
 import { AlreadyReported, enter, exit, guarded, nextOf, toStatesError, type CompiledState } from './common.js';
 
 /**
@@ -13,7 +13,6 @@ import { AlreadyReported, enter, exit, guarded, nextOf, toStatesError, type Comp
  */
 export function compileParallel(name: string, def: ParallelState, flow: StateFlow, branches: readonly CompiledMachine[]): CompiledState {
   const next = nextOf(def);
-  const retriers = def.Retry;
   return {
     name,
     type: 'Parallel',
@@ -22,26 +21,28 @@ export function compileParallel(name: string, def: ParallelState, flow: StateFlo
       return guarded(frame, 'Parallel', name, raw, async () => {
         const selected = flow.select(raw, frame);
         const params = await flow.parameters(selected, raw, frame);
-        const counts: number[] = [];
-        for (let attempt = 0; ; attempt++) {
-          frame.emit('ParallelStateStarted');
-          let results: unknown[];
-          try {
-            results = await runAll(branches, params, frame, attempt);
-          } catch (e) {
-            const err = toStatesError(e, frame);
-            if (frame.signal.aborted) throw err;
+        return retrying(
+          frame,
+          def.Retry,
+          async (attempt) => {
+            frame.emit('ParallelStateStarted');
+            let results: unknown[];
+            try {
+              results = await runAll(branches, params, frame, attempt);
+            } catch (e) {
+              throw toStatesError(e, frame);
+            }
+            frame.emit('ParallelStateSucceeded');
+            const output = await flow.finish(raw, selected, results, frame);
+            return exit(frame, 'Parallel', name, output, next);
+          },
+          // Recorded AWS histories: a retried attempt goes straight to the next ParallelStateStarted;
+          // ParallelStateFailed is written once, when the state finally fails.
+          (err) => {
             frame.emit('ParallelStateFailed', { error: err.error, cause: err.cause });
-            const delay = nextRetryDelay(retriers, counts, err.error, frame.random);
-            if (delay === undefined) throw new AlreadyReported(err.error, err.cause);
-            frame.retryCount = attempt + 1;
-            await frame.sleepUntil(frame.now() + delay);
-            continue;
-          }
-          frame.emit('ParallelStateSucceeded');
-          const output = await flow.finish(raw, selected, results, frame);
-          return exit(frame, 'Parallel', name, output, next);
-        }
+            throw new AlreadyReported(err.error, err.cause);
+          },
+        );
       }, flow, def.Catch);
     },
   };

@@ -10,7 +10,7 @@ import type { Frame } from '../frame.js';
 import { LazyJson, payloadDetails, type HistoryEvent, type HistoryEventType } from '../history.js';
 import { jsonSize } from '../json-size.js';
 import { dataLimitExceeded, MAX_PAYLOAD_BYTES, toJson, toJsonData } from '../payload.js';
-import { nextRetryDelay } from '../retry.js';
+import { retrying } from '../retry.js';
 import { enter, exit, guarded, nextOf, type CompiledState } from './common.js';
 import { compileNumberField, type NumberRule } from './number-field.js';
 import { describeResource, type ResourceInfo } from './resource.js';
@@ -28,7 +28,6 @@ export function compileTask(name: string, def: TaskState, flow: StateFlow, jsona
   const info = describeResource(def.Resource);
   const timeout = compileNumberField(def.TimeoutSeconds, def.TimeoutSecondsPath, 'TimeoutSeconds', jsonata, SECONDS);
   const heartbeat = compileNumberField(def.HeartbeatSeconds, def.HeartbeatSecondsPath, 'HeartbeatSeconds', jsonata, SECONDS);
-  const retriers = def.Retry;
   return {
     name,
     type: 'Task',
@@ -38,30 +37,19 @@ export function compileTask(name: string, def: TaskState, flow: StateFlow, jsona
         const selected = flow.select(raw, frame);
         const timeoutS = (await timeout(selected, raw, frame)) ?? DEFAULT_TIMEOUT_S;
         const heartbeatS = await heartbeat(selected, raw, frame);
-        const counts: number[] = [];
-        for (let attempt = 0; ; attempt++) {
-          // A cancelled thread starts no attempt (AWS abandons the branch; nothing is scheduled).
-          if (frame.signal.aborted) throw frame.signal.reason;
-          try {
-            // A callback task's token must exist before Parameters reads $$.Task.Token.
-            if (info.callback) {
-              frame.taskToken = TaskTokens.create(frame.uuid);
-              frame.env.runtime.tokens.issue(frame.taskToken);
-              frame.env.activity.tokens.add(frame.taskToken);
-            }
-            // Parameters are evaluated per attempt, so $$.State.RetryCount is current.
-            const params = await flow.parameters(selected, raw, frame);
-            const result = await invoke(name, def.Resource, info, params, frame, attempt, timeoutS, heartbeatS);
-            const output = await flow.finish(raw, selected, result, frame);
-            return exit(frame, 'Task', name, output, next);
-          } catch (e) {
-            if (!(e instanceof StatesError) || frame.signal.aborted) throw e;
-            const delay = nextRetryDelay(retriers, counts, e.error, frame.random);
-            if (delay === undefined) throw e;
-            frame.retryCount = attempt + 1;
-            await frame.sleepUntil(frame.now() + delay);
+        return retrying(frame, def.Retry, async (attempt) => {
+          // A callback task's token must exist before Parameters reads $$.Task.Token.
+          if (info.callback) {
+            frame.taskToken = TaskTokens.create(frame.uuid);
+            frame.env.runtime.tokens.issue(frame.taskToken);
+            frame.env.activity.tokens.add(frame.taskToken);
           }
-        }
+          // Parameters are evaluated per attempt, so $$.State.RetryCount is current.
+          const params = await flow.parameters(selected, raw, frame);
+          const result = await invoke(name, def.Resource, info, params, frame, attempt, timeoutS, heartbeatS);
+          const output = await flow.finish(raw, selected, result, frame);
+          return exit(frame, 'Task', name, output, next);
+        });
       }, flow, def.Catch);
     },
   };
