@@ -31,12 +31,19 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
   const toleratedCount = compileNumberField(def.ToleratedFailureCount, def.ToleratedFailureCountPath, 'ToleratedFailureCount', jsonata, COUNT);
   const toleratedPct = compileNumberField(def.ToleratedFailurePercentage, def.ToleratedFailurePercentagePath, 'ToleratedFailurePercentage', jsonata, PERCENTAGE);
   const batcher = def.ItemBatcher;
+  // Reading items from S3 and writing results there are not built yet: say so, rather than
+  // iterate over the state input as if the fields were not there.
+  const missing = (['ItemReader', 'ResultWriter'] as const).filter((f) => (def as Record<string, unknown>)[f] !== undefined);
+  const unsupported = missing.length
+    ? `The Map state '${name}' uses ${missing.join(' and ')}, which asl-runtime does not support yet. Give the items in the state input (ItemsPath or Items) to test the item processor locally.`
+    : undefined;
   return {
     name,
     type: 'Map',
     run(raw, frame) {
       enter(frame, 'Map', name, raw, true);
       return guarded(frame, 'Map', name, raw, async () => {
+        if (unsupported) throw new DataFlowError(StatesErrors.Runtime, unsupported);
         const selected = flow.select(raw, frame);
         const list = await items(selected, raw, frame);
         const limit = (await maxConcurrency(selected, raw, frame)) ?? 0;
