@@ -25,7 +25,8 @@ export interface TestRunOptions extends RunOptions {
   /**
    * Real-time limit, in milliseconds, on a run that makes no progress (writes no history event),
    * such as a mock that never settles: the execution is stopped and `testRun` rejects with a
-   * `TestWatchdogError` naming the Task state. Default 5000; `Infinity` turns it off.
+   * `TestWatchdogError` naming the Task state. With a real `clock`, only a pending Task counts
+   * (a long Wait is not a hang). Default 5000; `Infinity` turns it off.
    */
   watchdogMs?: number;
   /**

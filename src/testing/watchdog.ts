@@ -54,7 +54,8 @@ const MAX_TIMER_MS = 2 ** 30;
 
 /**
  * `execution.result`, or a {@link TestWatchdogError} once the execution has written no event for
- * `ms` of real time. On expiry the execution is stopped, and the error does not wait for it to
+ * `ms` of real time (on a real clock, only while a Task's work is pending: a long Wait is no
+ * hang there). On expiry the execution is stopped, and the error does not wait for it to
  * settle (a handler that ignores its signal would hold it).
  */
 export function watchExecution(execution: Execution, ms: number, ctx: WatchdogContext): Promise<ExecutionResult> {
@@ -77,13 +78,14 @@ export function watchExecution(execution: Execution, ms: number, ctx: WatchdogCo
         seen = events;
         idle = 0;
       } else idle += tick;
-      if (idle < ms) {
+      const list = idle < ms ? undefined : pending.list();
+      // On the real clock, silence with no Task at work is a Wait or a backoff: it ends by itself.
+      if (!list || (!ctx.virtualClock && !list.some(working))) {
         timer = setTimeout(check, tick);
         return;
       }
       settled = true;
       off();
-      const list = pending.list();
       const error = new TestWatchdogError(message(list, ms, ctx), list[0]?.stateName, list, ms);
       execution.stop({ error: 'TestWatchdogError', cause: `${ctx.caller}'s watchdog stopped the execution after ${ms} ms of real time without progress.` });
       void Promise.resolve()
@@ -111,10 +113,14 @@ export function watchExecution(execution: Execution, ms: number, ctx: WatchdogCo
   });
 }
 
+function working(p: PendingTask): boolean {
+  return p.phase !== 'idle';
+}
+
 function message(pending: readonly PendingTask[], ms: number, ctx: WatchdogContext): string {
   const head = `${ctx.caller}: the execution made no progress for ${ms} ms of real time, so the watchdog stopped it.`;
   const tail = ' Raise the watchdogMs option if the work is only slow.';
-  const waiting = pending.filter((p) => p.phase !== 'idle');
+  const waiting = pending.filter(working);
   if (waiting.length === 0) {
     const why = ctx.virtualClock
       ? ' No Task state is running: the execution waits for something outside it, such as a VirtualClock created with autoAdvance: false that nothing advances.'

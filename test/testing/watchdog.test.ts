@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AslUsageError, StateMachine, VirtualClock } from '../../src/index.js';
+import { AslUsageError, RealClock, StateMachine, VirtualClock } from '../../src/index.js';
 import { TestWatchdogError, testRun, testState } from '../../src/testing/index.js';
 
 // A handler that never settles holds a VirtualClock still (DESIGN: "a running handler … holds
@@ -81,6 +81,21 @@ describe('testRun watchdog', () => {
     const r = await testRun(machine, {}, { mocks: { T: mock }, watchdogMs: 1000 });
     expect(r.status).toBe('SUCCEEDED');
     expect(r.output).toEqual({ slept: true });
+  });
+
+  it('on the real clock, waits out a Wait longer than the limit: no Task is at work', async () => {
+    const machine = { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 1, End: true } } };
+    const r = await testRun(machine, {}, { clock: new RealClock(), watchdogMs: 100 });
+    expect(r.status).toBe('SUCCEEDED');
+  });
+
+  it('on the real clock, still gives up on a mock that never settles, and suggests TimeoutSeconds', async () => {
+    const machine = { StartAt: 'T', States: { T: task({ End: true }) } };
+    const err = (await testRun(machine, {}, { clock: new RealClock(), mocks: { T: never }, watchdogMs: 50 }).catch((e: unknown) => e)) as TestWatchdogError;
+    expect(err).toBeInstanceOf(TestWatchdogError);
+    expect(err.stateName).toBe('T');
+    expect(err.message).toContain('give the Task a TimeoutSeconds');
+    expect(err.message).not.toContain('Virtual time');
   });
 
   it('runs on real time while vi.useFakeTimers() fakes the global timers', async () => {
