@@ -16,6 +16,7 @@ import { handle } from './http.js';
 import { Launcher } from './launcher.js';
 import { Persistence } from './persistence.js';
 import { Registry } from './registry.js';
+import { settled } from './settle.js';
 import type { Handlers } from './task-resolvers.js';
 
 export type { Handlers } from './task-resolvers.js';
@@ -117,7 +118,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           if (record.status !== 'RUNNING' || !record.execution) continue;
           if (!(persistence && (await persistence.suspend(record)))) record.execution.stop({ error: 'States.Aborted', cause: 'The server was closed.' });
         }
-        await Promise.allSettled([...registry.executions.values()].map((r) => r.done));
+        await settled(Promise.allSettled([...registry.executions.values()].map((r) => r.done)));
         await persistence?.flush();
       })()),
   };

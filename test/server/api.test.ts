@@ -197,6 +197,19 @@ describe('machines and executions', () => {
     expect(gone.name).toBe('StateMachineDoesNotExist');
   });
 
+  it('runs nested executions (states:startExecution.sync:2) as executions of the child machine', async () => {
+    const child = await create('Child', { StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'twice.$': 'States.MathAdd($.n, $.n)' }, End: true } } });
+    const parent = await create('Parent', {
+      StartAt: 'Call',
+      States: { Call: { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution.sync:2', Parameters: { StateMachineArn: child, Input: { n: 4 } }, ResultSelector: { 'out.$': '$.Output' }, End: true } },
+    });
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn: parent }));
+    expect(await finished(executionArn!)).toMatchObject({ status: 'SUCCEEDED', output: '{"out":{"twice":8}}' });
+    const children = await client.send(new ListExecutionsCommand({ stateMachineArn: child }));
+    expect(children.executions).toHaveLength(1);
+    expect(children.executions![0]!.status).toBe('SUCCEEDED');
+  });
+
   it('creates a machine idempotently for the same definition and refuses another definition under the same name', async () => {
     const a = await create('Twice', PASS);
     expect(await create('Twice', PASS)).toBe(a);

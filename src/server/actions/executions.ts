@@ -6,6 +6,7 @@ import type { Action } from '../context.js';
 import { oneOf, optional, page, required } from '../params.js';
 import { ApiError, epochSeconds } from '../protocol.js';
 import type { ExecutionRecord } from '../registry.js';
+import { settled } from '../settle.js';
 import { describeMachine, targetOf } from './machines.js';
 
 const MAX_INPUT = 262_144;
@@ -63,7 +64,7 @@ export const stopExecution: Action = async (body, ctx) => {
   const cause = optional(body, 'cause', 32_768);
   if (record.status === 'RUNNING' && record.execution) {
     record.execution.stop({ ...(error !== undefined ? { error } : {}), ...(cause !== undefined ? { cause } : {}) });
-    await record.done;
+    await settled(record.done);
   }
   return { stopDate: epochSeconds(record.stopDate ?? Date.now()) };
 };

@@ -24,7 +24,13 @@ export function registerForNesting(ctx: ServerContext, machineArn: string): void
     start(input, options) {
       const m = ctx.registry.machines.get(machineArn);
       if (!m) throw new StatesError('StepFunctions.StateMachineDoesNotExistException', `State Machine Does Not Exist: '${machineArn}'`);
-      return ctx.launcher.start(m, JSON.stringify(input ?? {}), options?.name).execution!;
+      try {
+        return ctx.launcher.start(m, JSON.stringify(input ?? {}), options?.name).execution!;
+      } catch (e) {
+        // The task fails with the service error as Step Functions' own integration names it.
+        if (e instanceof ApiError) throw new StatesError(`StepFunctions.${e.name}Exception`, e.message);
+        throw e;
+      }
     },
   };
   ctx.runtime.register(machineArn, startable);
