@@ -3,7 +3,8 @@
  *
  * - {@link mockResolver} / {@link withMocks}: mock Task states by name, attempt by attempt.
  * - {@link loadMockConfig}: AWS Step Functions Local `MockConfigFile.json`, unchanged.
- * - {@link testRun}: one run on a VirtualClock with mocks and/or a mock-config test case.
+ * - {@link testRun}: one run on a VirtualClock with mocks and/or a mock-config test case;
+ *   `reportOnFailure: 'run.html'` writes the execution viewer when it does not succeed.
  * - {@link testState}: one state in isolation, like AWS's TestState API.
  * - {@link visitedStates}, {@link normaliseHistory}: assertions and snapshots.
  * - {@link TestWatchdogError}: what `testRun` and `testState` reject with when a handler or mock
