@@ -1,4 +1,5 @@
 /** `asl-runtime validate` through main(), without spawning a process. */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -26,6 +27,16 @@ describe('asl-runtime validate', () => {
     expect(lines).toContain(`${bad}:6:7  MISSING_TRANSITION_TARGET  transition target 'C' is not a state of this state machine; did you mean 'A'?`);
     expect(lines.some((l) => l.startsWith(`${bad}:`) && l.includes('  UNREACHABLE_STATE  '))).toBe(true);
     expect(lines.every((l) => !l.startsWith(good))).toBe(true);
+  });
+
+  it('refuses a file that is not UTF-8 instead of replacing its bytes', async () => {
+    const latin1 = join(dir, 'latin1.asl.json');
+    // "Café" in Latin-1: the 0xE9 byte is not UTF-8.
+    writeFileSync(latin1, Buffer.concat([Buffer.from('{"StartAt":"Caf'), Buffer.from([0xe9]), Buffer.from('","States":{"Caf'), Buffer.from([0xe9]), Buffer.from('":{"Type":"Succeed"}}}')]));
+    const c = capture();
+    expect(await main(['validate', latin1], c.io)).toBe(1);
+    expect(c.stdout()).toContain('FILE_NOT_READABLE');
+    expect(c.stdout()).toContain('not UTF-8');
   });
 
   it('reports invalid JSON with its position', async () => {

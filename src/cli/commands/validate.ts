@@ -1,9 +1,9 @@
 /** `asl-runtime validate <files…>`: validates definition files and prints diagnostics. */
-import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../../definition/diagnostic.js';
 import { formatDiagnostics, validate } from '../../validate/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import { isYamlFile, loadYaml } from '../yaml.js';
+import { NotUtf8Error, readTextFile } from '../text-file.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type Command } from '../io.js';
 
 const USAGE = `Usage: asl-runtime validate [options] <file...>
@@ -55,9 +55,10 @@ export const validateCommand: Command = {
     for (const file of positionals) {
       let text: string;
       try {
-        text = await readFile(file, 'utf8');
+        text = await readTextFile(file);
       } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+        const reason =
+          error instanceof NotUtf8Error ? 'it is not UTF-8 text' : ((error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)));
         results.push({
           file,
           valid: false,
@@ -65,7 +66,7 @@ export const validateCommand: Command = {
         });
         continue;
       }
-      const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      const source = text;
       const settings = { warnings, type, strictResources: options.has('strict-resources') } as const;
       if (isYamlFile(file)) {
         const loaded = loadYaml(source);
