@@ -66,6 +66,13 @@ describe('hostile data in Choice rules and expressions', () => {
 });
 
 describe('one clock', () => {
+  it('virtual time stands still while a long JSONata evaluation yields to the event loop', async () => {
+    const def = pass({ Output: '{% $sum($map([1..100000], function($x){ $x * 2 })) %}' }, { QueryLanguage: J, TimeoutSeconds: 1 });
+    const r = await new StateMachine(def).run({}, { clock: new VirtualClock('2030-01-01T00:00:00Z') });
+    expect(r.status).toBe('SUCCEEDED');
+    expect(r.output).toBe(10000100000);
+  });
+
   it('JSONata $now() and $millis() read the execution clock', async () => {
     const machine = new StateMachine(pass({ Output: { now: '{% $now() %}', ms: '{% $millis() %}' } }, { QueryLanguage: J }));
     const r = await machine.run({}, { clock: new VirtualClock('2030-01-01T00:00:00Z') });

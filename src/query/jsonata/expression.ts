@@ -8,7 +8,7 @@ import { lazyRequire } from '../../lazy-require.js';
 const jsonata = lazyRequire<typeof jsonataType>('jsonata');
 import { DataFlowError } from '../../errors.js';
 import { evaluationError, invalidResultError, JsonataSyntaxError, undefinedResultError } from './errors.js';
-import { GUARD_BINDING, installGuard, newGuard, STACK_OVERFLOW_MESSAGE } from './guard.js';
+import { GUARD_BINDING, HOLD_BINDING, installGuard, newGuard, STACK_OVERFLOW_MESSAGE, type Guard } from './guard.js';
 import { installSafeRegexes } from './regex.js';
 import { NotJsonError, toPlainJson } from './normalize.js';
 
@@ -59,10 +59,13 @@ export function compileExpression(body: string, field: string): CompiledExpressi
   installSafeRegexes(parsed);
   const evaluate = async (bindings: Record<string, unknown>): Promise<unknown> => {
     let raw: unknown;
+    const guard = newGuard(bindings[HOLD_BINDING] as (() => () => void) | undefined);
     try {
-      raw = await parsed.evaluate(undefined, withGuard(bindings));
+      raw = await parsed.evaluate(undefined, withGuard(bindings, guard));
     } catch (err) {
       throw toEvaluationError(body, field, err);
+    } finally {
+      guard.release?.();
     }
     if (raw === undefined) throw undefinedResultError(body, field);
     try {
@@ -91,8 +94,8 @@ function toEvaluationError(body: string, field: string, err: unknown): DataFlowE
 }
 
 /** The template's shared bindings plus fresh counters for this one evaluation. */
-function withGuard(bindings: Record<string, unknown>): Record<string, unknown> {
+function withGuard(bindings: Record<string, unknown>, guard: Guard): Record<string, unknown> {
   const own = Object.create(bindings) as Record<string, unknown>;
-  Object.defineProperty(own, GUARD_BINDING, { value: newGuard(), enumerable: true });
+  Object.defineProperty(own, GUARD_BINDING, { value: guard, enumerable: true });
   return own;
 }

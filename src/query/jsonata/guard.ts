@@ -7,7 +7,8 @@
  * AWS bounds evaluation too and reports `Stack overflow error: …` and
  * `Expression evaluation timeout: …` causes; its exact limits are not published. Here:
  * - depth 500 (JSONata's reference test harness) and 2,000,000 steps (deterministic);
- * - a wall-clock budget, read every 256 steps;
+ * - a wall-clock budget, read every 256 steps; a long evaluation also yields to the event
+ *   loop every 20 ms, so timers (timeouts, `stop()`) and other executions keep running;
  * - a size budget: no array step result over 1,000,000 items (four times what a 256 KiB
  *   payload can hold) and no string over 16 Mi characters, so memory stays bounded;
  * - `$sort` over at most 100,000 items (sort.ts replaces jsonata's quadratic `$sort`). The
@@ -40,18 +41,34 @@ export const MAX_STEPS = evaluationLimits.maxSteps;
 /** The binding name of the per-evaluation counters; not a JSONata identifier, so expressions cannot read it. */
 export const GUARD_BINDING = 'asl guard';
 
+/** The binding name of the optional clock hold (`JsonataBindings.hold`); not readable by expressions. */
+export const HOLD_BINDING = 'asl hold';
+
 /** Per-evaluation counters, bound under {@link GUARD_BINDING}. */
 export interface Guard {
   depth: number;
   steps: number;
   /** `performance.now()` after which the evaluation fails. */
   readonly deadline: number;
+  /** When the evaluation last let the event loop run. */
+  lastYield: number;
+  /** Holds the execution's clock (so virtual time stands still while this evaluation yields). */
+  readonly hold: (() => () => void) | undefined;
+  /** Releases the hold taken at the first yield; called when the evaluation ends. */
+  release: (() => void) | undefined;
 }
 
 /** Fresh counters for one evaluation, starting its time budget now. */
-export function newGuard(): Guard {
-  return { depth: 0, steps: 0, deadline: performance.now() + evaluationLimits.maxMilliseconds };
+export function newGuard(hold?: () => () => void): Guard {
+  const now = performance.now();
+  return { depth: 0, steps: 0, deadline: now + evaluationLimits.maxMilliseconds, lastYield: now, hold, release: undefined };
 }
+
+/**
+ * How long an evaluation runs before it lets timers and I/O run. jsonata's awaits resolve as
+ * microtasks, so without this a long evaluation would hold every timer, `stop()` included.
+ */
+const YIELD_EVERY_MS = 20;
 
 /** Thrown through JSONata when a bound is exceeded; carries the cause tail AWS uses. */
 export class EvaluationLimitError extends Error {
@@ -66,13 +83,21 @@ interface Environment {
   lookup(name: string | symbol): unknown;
 }
 
-function entry(_expr: unknown, _input: unknown, environment: Environment): void {
+function entry(_expr: unknown, _input: unknown, environment: Environment): Promise<void> | undefined {
   const guard = environment.lookup(GUARD_BINDING) as Guard | undefined;
-  if (!guard) return;
+  if (!guard) return undefined;
   if (++guard.depth > evaluationLimits.maxDepth) throw new EvaluationLimitError(STACK_OVERFLOW);
   const steps = ++guard.steps;
   if (steps > evaluationLimits.maxSteps) throw new EvaluationLimitError(TIMEOUT);
-  if ((steps & 255) === 0 && performance.now() > guard.deadline) throw new EvaluationLimitError(TIMEOUT);
+  if ((steps & 255) !== 0) return undefined;
+  const now = performance.now();
+  if (now > guard.deadline) throw new EvaluationLimitError(TIMEOUT);
+  if (now - guard.lastYield < YIELD_EVERY_MS) return undefined;
+  guard.lastYield = now;
+  // A VirtualClock must not skip ahead while this evaluation is still working.
+  if (!guard.release && guard.hold) guard.release = guard.hold();
+  // jsonata awaits this hook, so the evaluation resumes after pending timers and I/O.
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function exit(_expr: unknown, _input: unknown, environment: Environment, result: unknown): void {

@@ -5,6 +5,7 @@
 import { isJsonataExpression, expressionBody } from './detect.js';
 import { compileExpression, type CompiledExpression } from './expression.js';
 import { awsFunctionBindings } from './functions.js';
+import { HOLD_BINDING } from './guard.js';
 import { frozenCopy } from './normalize.js';
 
 /** What an expression may read while it is evaluated. */
@@ -22,6 +23,11 @@ export interface JsonataBindings {
    * read the wall clock, as plain JSONata does.
    */
   now?: () => number;
+  /**
+   * Optional: holds the execution's clock and returns the release. A long evaluation yields to
+   * the event loop; holding keeps a VirtualClock from skipping ahead meanwhile.
+   */
+  hold?: () => () => void;
 }
 
 /** A compiled field value: evaluates to a plain JSON value or rejects with a `DataFlowError`. */
@@ -114,6 +120,7 @@ function evaluationBindings(bindings: JsonataBindings): Record<string, unknown> 
   const own = awsFunctionBindings(bindings);
   for (const name of Object.keys(own)) define(env, name, own[name]);
   define(env, 'states', bindings.states);
+  if (bindings.hold) define(env, HOLD_BINDING, bindings.hold);
   return env;
 }
 

@@ -18,7 +18,8 @@ export function bindings(frame: Frame, input: unknown, extra?: { result?: unknow
   if (extra && 'errorOutput' in extra) states.errorOutput = extra.errorOutput;
   // Journaled per thread, so a resumed execution draws the same values; `$now()` and
   // `$millis()` read the execution's clock (its recorded time while a snapshot replays).
-  return { states, variables: frame.variables, random: frame.random, uuid: frame.uuid, now: () => frame.now() };
+  const clock = frame.env.clock;
+  return { states, variables: frame.variables, random: frame.random, uuid: frame.uuid, now: () => frame.now(), hold: () => clock.hold() };
 }
 
 /** Evaluates Assign and Output together: both see the same `$states` and the variables from before the state. */

@@ -137,3 +137,18 @@ describe('variables named after Object.prototype members', () => {
     await expect(run('($hasOwnProperty := 1; $__proto__ := {"a": 2}; $hasOwnProperty + $__proto__.a)')).resolves.toBe(3);
   });
 });
+
+// D2: a long evaluation lets timers run (a stop() or a timeout is not held up until it ends).
+describe('long evaluations', () => {
+  it('yield to the event loop while they run', async () => {
+    let timerRan = false;
+    let timerRanBeforeEnd = false;
+    setTimeout(() => {
+      timerRan = true;
+    }, 0);
+    await run('$sum($map([1..100000], function($x){ $x * 2 }))').then(() => {
+      timerRanBeforeEnd = timerRan;
+    });
+    expect(timerRanBeforeEnd).toBe(true);
+  });
+});
