@@ -20,7 +20,7 @@ export class TestWatchdogError extends Error {
     message: string,
     /** The Task state whose work has not settled (the most recently entered), if any. */
     readonly stateName: string | undefined,
-    /** Every unfinished Task state, the most recently entered first. */
+    /** Every Task state whose work (handler, callback, activity) is pending, the most recently entered first. */
     readonly pending: readonly PendingTask[],
     /** The real-time limit that was exceeded, in milliseconds. */
     readonly watchdogMs: number,
@@ -86,7 +86,8 @@ export function watchExecution(execution: Execution, ms: number, ctx: WatchdogCo
       }
       settled = true;
       off();
-      const error = new TestWatchdogError(message(list, ms, ctx), list[0]?.stateName, list, ms);
+      const busy = list.filter(working);
+      const error = new TestWatchdogError(message(busy, ms, ctx), busy[0]?.stateName, busy, ms);
       execution.stop({ error: 'TestWatchdogError', cause: `${ctx.caller}'s watchdog stopped the execution after ${ms} ms of real time without progress.` });
       void Promise.resolve()
         .then(() => ctx.onExpire?.(error))
@@ -117,10 +118,10 @@ function working(p: PendingTask): boolean {
   return p.phase !== 'idle';
 }
 
-function message(pending: readonly PendingTask[], ms: number, ctx: WatchdogContext): string {
+/** `waiting`: the Task states at work, the most recent first. */
+function message(waiting: readonly PendingTask[], ms: number, ctx: WatchdogContext): string {
   const head = `${ctx.caller}: the execution made no progress for ${ms} ms of real time, so the watchdog stopped it.`;
   const tail = ' Raise the watchdogMs option if the work is only slow.';
-  const waiting = pending.filter(working);
   if (waiting.length === 0) {
     const why = ctx.virtualClock
       ? ' No Task state is running: the execution waits for something outside it, such as a VirtualClock created with autoAdvance: false that nothing advances.'
