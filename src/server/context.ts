@@ -1,5 +1,5 @@
 /** What every action handler gets: the registry, the launcher and the server's settings. */
-import type { Runtime } from '../runtime/runtime.js';
+import type { Runtime } from '../tasks/hub.js';
 import type { Scope } from './arns.js';
 import type { Launcher } from './launcher.js';
 import type { Body } from './params.js';

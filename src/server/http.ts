@@ -14,12 +14,17 @@ import { ApiError, CONTENT_TYPE, errorBody, TARGET_PREFIX } from './protocol.js'
 /** Larger than any valid request (a 1 MiB definition escaped in JSON); bigger bodies are refused unread. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+/** The abort reason when a client hangs up: one shared value, not a DOMException per request. */
+const GONE = Object.freeze({ clientGone: true });
+
 /** Handles one request. */
 export async function handle(req: IncomingMessage, res: ServerResponse, ctx: ServerContext): Promise<void> {
   const requestId = randomUUID();
   // Fires when the client goes away before the answer (a GetActivityTask poll ends then).
   const gone = new AbortController();
-  res.on('close', () => gone.abort());
+  res.on('close', () => {
+    if (!res.writableFinished) gone.abort(GONE);
+  });
   try {
     if (req.method !== 'POST') throw new ApiError('UnknownOperationException', `Use POST / with an X-Amz-Target header; got ${req.method ?? '?'} ${req.url ?? ''}`, 404);
     const target = req.headers['x-amz-target'];

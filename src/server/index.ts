@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
-import { Runtime } from '../runtime/runtime.js';
+import { Runtime } from '../tasks/hub.js';
 import { loadMockConfig, type MockConfig } from '../testing/mock-config.js';
 import type { ServerContext } from './context.js';
 import { registerForNesting } from './actions/machines.js';

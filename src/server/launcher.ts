@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { VirtualClock } from '../runtime/clock.js';
 import type { Execution, ExecutionResult } from '../runtime/execution.js';
-import type { Runtime } from '../runtime/runtime.js';
+import type { Runtime } from '../tasks/hub.js';
 import type { ExecutionSnapshot } from '../runtime/snapshot.js';
 import { StateMachine, type RunOptions } from '../runtime/state-machine.js';
 import { MockConfigError, type MockConfig } from '../testing/mock-config.js';

@@ -1,6 +1,6 @@
 /** CreateStateMachine, DescribeStateMachine, UpdateStateMachine, DeleteStateMachine, ListStateMachines. */
 import { randomUUID } from 'node:crypto';
-import type { StartableMachine } from '../../runtime/runtime.js';
+import type { StartableMachine } from '../../tasks/hub.js';
 import { StatesError } from '../../errors.js';
 import { arn, parseArn } from '../arns.js';
 import type { Action, ServerContext } from '../context.js';
