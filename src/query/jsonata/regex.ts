@@ -14,7 +14,8 @@ interface JsonataMatch {
   match: string;
   start: number;
   end: number;
-  groups: string[];
+  /** A group that did not take part is `undefined`, as with a native RegExp. */
+  groups: (string | undefined)[];
   next: () => JsonataMatch | undefined;
 }
 
@@ -72,7 +73,7 @@ function matcherFor(literal: RegExp, position: unknown): (text: string, from?: n
       match: m.text,
       start: m.index,
       end: m.end,
-      groups: m.groups.map((g) => g ?? ''),
+      groups: [...m.groups],
       next() {
         if (m.end >= text.length) return undefined;
         const following = closure(text, m.end);

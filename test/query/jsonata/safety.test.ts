@@ -42,6 +42,8 @@ describe('JSONata regular expressions', () => {
     await expect(run('$replace("2024-01-02", /(\\d+)-(\\d+)-(\\d+)/, "$3/$2/$1")')).resolves.toBe('02/01/2024');
     await expect(run('$split("a1b22c", /[0-9]+/)')).resolves.toEqual(['a', 'b', 'c']);
     await expect(run('"x😀y" ~> $match(/y/)')).resolves.toEqual({ match: 'y', index: 3, groups: [] });
+    // A group that did not take part is undefined (null in JSON), as with JavaScript's engine.
+    await expect(run('$match("ab", /(x)?b/).groups')).resolves.toEqual([null]);
   });
 
   it('a pattern RE2 cannot run (backreference, lookahead) fails the state with a clear cause', async () => {
