@@ -108,10 +108,14 @@ export function snapshotDefinition(definition: unknown): DefinitionSnapshot {
         if (length > budget) return problemAt('SCHEMA_VALIDATION_FAILED', undefined, 'the definition is too large (or is not a tree of JSON values)');
         const copy: unknown[] = new Array<unknown>(length);
         put(slot, copy);
+        const children: unknown[] = [];
+        for (let i = 0; i < length; i++) {
+          at = { key: i, parent: trail };
+          children.push(value[i]);
+          if (children[i] === undefined) return problemAt('INVALID_JSON_DESCRIPTION', at, 'undefined is not a JSON value');
+        }
         for (let i = length - 1; i >= 0; i--) {
-          const child = value[i] as unknown;
-          if (child === undefined) return problemAt('INVALID_JSON_DESCRIPTION', { key: i, parent: trail }, 'undefined is not a JSON value');
-          work.push({ kind: 'enter', value: child, depth: depth + 1, trail: { key: i, parent: trail }, slot: { target: copy, key: i } });
+          work.push({ kind: 'enter', value: children[i], depth: depth + 1, trail: { key: i, parent: trail }, slot: { target: copy, key: i } });
         }
         continue;
       }
@@ -121,7 +125,11 @@ export function snapshotDefinition(definition: unknown): DefinitionSnapshot {
       const keys = Object.keys(value);
       if (keys.length > budget) return problemAt('SCHEMA_VALIDATION_FAILED', undefined, 'the definition is too large (or is not a tree of JSON values)');
       // read in key order, push in reverse so members are added to the copy in key order
-      const children = keys.map((key) => (value as Record<string, unknown>)[key]);
+      const children: unknown[] = [];
+      for (const key of keys) {
+        at = { key, parent: trail };
+        children.push((value as Record<string, unknown>)[key]);
+      }
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i]!;
         if (children[i] === undefined) continue; // as JSON.stringify: an undefined member is absent
