@@ -11,6 +11,19 @@ import { compileDynamicValue } from '../query/jsonpath/template.js';
 /** Longest compiler message kept in a diagnostic (messages may quote the whole field). */
 const MAX_MESSAGE = 300;
 
+/** Verdicts by compiler and text: definitions repeat the same paths and expressions. */
+const verdicts = new Map<string, string | undefined>();
+const MAX_CACHED = 5000;
+
+/** A cached {@link problemOf}; `key` must identify the compiler and its whole input. */
+function cachedProblemOf(key: string, compile: () => unknown): string | undefined {
+  if (verdicts.has(key)) return verdicts.get(key);
+  const verdict = problemOf(compile);
+  if (verdicts.size >= MAX_CACHED) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
 /** Runs a compiler; its error message when it throws, undefined when it compiles. Never throws. */
 function problemOf(compile: () => unknown): string | undefined {
   try {
@@ -29,20 +42,24 @@ function problemOf(compile: () => unknown): string | undefined {
 
 /** A path field read by the runtime's JSONPath compiler (InputPath, ItemsPath, Variable, …Path). */
 export function pathCompileProblem(path: string): string | undefined {
-  return problemOf(() => compilePath(path));
+  return cachedProblemOf('p' + path, () => compilePath(path));
 }
 
 /** A ResultPath (state or catcher), compiled as the runtime's ResultPath writer. */
 export function resultPathCompileProblem(path: string): string | undefined {
-  return problemOf(() => compileResultPath(path));
+  return cachedProblemOf('r' + path, () => compileResultPath(path));
 }
 
 /** A `.$` template value or an ErrorPath/CausePath: a path or an intrinsic call. */
 export function dynamicValueCompileProblem(value: string, key: string): string | undefined {
-  return problemOf(() => compileDynamicValue(value, key));
+  // the key only names the field in runtime errors; it cannot make compiling fail
+  return cachedProblemOf('d' + value, () => compileDynamicValue(value, key));
 }
 
-/** A JSONata state's field value with `{% %}` expressions anywhere inside it. */
-export function jsonataCompileProblem(value: unknown, field: string): string | undefined {
-  return problemOf(() => compileJsonataTemplate(value, field));
+/**
+ * One `{% %}` expression string of a JSONata state's field, compiled as the runtime compiles a
+ * field template (which compiles each expression string inside it the same way).
+ */
+export function jsonataCompileProblem(expression: string): string | undefined {
+  return cachedProblemOf('j' + expression, () => compileJsonataTemplate(expression, 'field'));
 }

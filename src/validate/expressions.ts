@@ -7,7 +7,7 @@ import { lazyRequire } from '../lazy-require.js';
 
 const jsonata = lazyRequire<typeof jsonataType>('jsonata');
 import { checkIntrinsic, isIntrinsicCall } from '../query/intrinsics/index.js';
-import { dynamicValueCompileProblem } from './compiled.js';
+import { dynamicValueCompileProblem, jsonataCompileProblem } from './compiled.js';
 import { isObject, quote, type Collector, type Path } from './diagnostics.js';
 import { checkPath, looksLikeIntrinsic, looksLikePath } from './paths.js';
 
@@ -151,6 +151,12 @@ export function checkJsonataValues(out: Collector, value: unknown, at: Path, sta
     const parsed = parseJsonata(source);
     if (parsed.error !== undefined) {
       out.error('INVALID_JSONATA', path, `invalid JSONata expression at character ${parsed.error.position + 2}: ${parsed.error.message}`, stateName);
+      return;
+    }
+    // the runtime's compiler must accept what the parser accepted
+    const compileProblem = jsonataCompileProblem(v);
+    if (compileProblem !== undefined) {
+      out.error('INVALID_JSONATA', path, `invalid JSONata expression: ${compileProblem}`, stateName);
       return;
     }
     const used = statesFields(parsed.ast);

@@ -13,8 +13,7 @@ import { checkStateSchema } from './schema-check.js';
 import { STATE_TYPES, stateFields, type StateType } from './schemas.js';
 import { didYouMean } from './suggest.js';
 import { checkChoices } from './choice.js';
-import { checkAssignNames, checkDollarValue, checkJsonataValues, checkPayloadTemplate, isJsonataString, walkValues, type ExpressionContext } from './expressions.js';
-import { jsonataCompileProblem } from './compiled.js';
+import { checkAssignNames, checkDollarValue, checkJsonataValues, checkPayloadTemplate, isJsonataString, walkValues } from './expressions.js';
 
 /** Options that affect per-state checks. */
 export interface StateCheckOptions {
@@ -222,14 +221,14 @@ function checkJsonataFields(out: Collector, state: StateInfo, type: StateType): 
   for (const key of Object.keys(node)) {
     if (NOT_EXPRESSION_FIELDS.has(key)) continue;
     const result = hasResult && (key === 'Output' || key === 'Assign');
-    checkJsonataField(out, node[key], [...path, key], name, { result, errorOutput: false });
+    checkJsonataValues(out, node[key], [...path, key], name, { result, errorOutput: false });
   }
   const catchers = get(node, 'Catch');
   if (Array.isArray(catchers)) {
     catchers.forEach((c, i) => {
       if (!isObject(c)) return;
       for (const key of ['Output', 'Assign']) {
-        if (has(c, key)) checkJsonataField(out, c[key], [...path, 'Catch', i, key], name, { result: true, errorOutput: true });
+        if (has(c, key)) checkJsonataValues(out, c[key], [...path, 'Catch', i, key], name, { result: true, errorOutput: true });
       }
       checkAssignNames(out, get(c, 'Assign'), [...path, 'Catch', i, 'Assign'], name, false);
     });
@@ -239,17 +238,9 @@ function checkJsonataFields(out: Collector, state: StateInfo, type: StateType): 
     choices.forEach((r, i) => {
       if (!isObject(r)) return;
       for (const key of ['Condition', 'Output', 'Assign']) {
-        if (has(r, key)) checkJsonataField(out, r[key], [...path, 'Choices', i, key], name, { result: false, errorOutput: false });
+        if (has(r, key)) checkJsonataValues(out, r[key], [...path, 'Choices', i, key], name, { result: false, errorOutput: false });
       }
     });
   }
 }
 
-/** The expressions of one JSONata field, then the runtime's template compiler over the whole field. */
-function checkJsonataField(out: Collector, value: unknown, at: Path, name: string, context: ExpressionContext): void {
-  const before = out.errorCount;
-  checkJsonataValues(out, value, at, name, context);
-  if (out.errorCount !== before) return;
-  const problem = jsonataCompileProblem(value, String(at[at.length - 1]));
-  if (problem !== undefined) out.error('INVALID_JSONATA', at, `the field cannot be compiled: ${problem}`, name);
-}
