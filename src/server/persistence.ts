@@ -59,8 +59,13 @@ export class Persistence implements ResourceStore, ExecutionObserver {
   /** Loads machines, activities and executions; resumes the executions that were waiting. */
   async restore(launcher: Launcher, onMachine: (arn: string) => void): Promise<void> {
     for (const m of await this.readAll<SavedMachine>('machines')) {
-      this.registry.machines.set(m.arn, { ...m, machine: compileDefinition(m.definition, m.type) });
-      onMachine(m.arn);
+      try {
+        this.registry.machines.set(m.arn, { ...m, machine: compileDefinition(m.definition, m.type) });
+        onMachine(m.arn);
+      } catch (e) {
+        // A definition this version no longer accepts: the rest of the store still loads.
+        this.log(`Store: state machine ${m.arn} was not loaded: ${e instanceof Error ? e.message : String(e)}`);
+      }
     }
     for (const a of await this.readAll<ActivityRecord>('activities')) this.registry.activities.set(a.arn, a);
     const saved = (await this.readAll<SavedExecution>('records')).sort((a, b) => a.startDate - b.startDate);
@@ -69,18 +74,24 @@ export class Persistence implements ResourceStore, ExecutionObserver {
         this.registry.addExecution({ ...s, done: Promise.resolve() });
         continue;
       }
-      const stored = await this.snapshots.load(s.snapshotArn);
       const { snapshotArn: _arn, status: _status, stopDate: _stop, output: _out, error: _err, cause: _cause, events: _events, ...base } = s;
-      if (stored) {
-        this.tracked.set(s.arn, { chain: Promise.resolve(), scheduled: false, version: stored.version, snapshotArn: s.snapshotArn });
-        launcher.resume(base, stored.snapshot);
-        this.log(`Resumed ${s.arn}`);
-      } else {
-        // It never reached a point where it could be saved (a task handler was running throughout).
-        const record: ExecutionRecord = { ...base, status: 'FAILED', stopDate: Date.now(), error: 'States.Runtime', cause: 'The server stopped before this execution could be saved; it cannot be resumed.', done: Promise.resolve() };
-        this.registry.addExecution(record);
-        this.ended(record);
+      // It never reached a point where it could be saved (a task handler was running throughout).
+      let problem = 'The server stopped before this execution could be saved; it cannot be resumed.';
+      try {
+        const stored = await this.snapshots.load(s.snapshotArn);
+        if (stored) {
+          this.tracked.set(s.arn, { chain: Promise.resolve(), scheduled: false, version: stored.version, snapshotArn: s.snapshotArn });
+          launcher.resume(base, stored.snapshot);
+          this.log(`Resumed ${s.arn}`);
+          continue;
+        }
+      } catch (e) {
+        this.tracked.delete(s.arn);
+        problem = `The saved execution could not be resumed: ${e instanceof Error ? e.message : String(e)}`;
       }
+      const record: ExecutionRecord = { ...base, status: 'FAILED', stopDate: Date.now(), error: 'States.Runtime', cause: problem, done: Promise.resolve() };
+      this.registry.addExecution(record);
+      this.ended(record);
     }
   }
 

@@ -2,7 +2,7 @@
  * `--store DIR`: machines and executions survive a restart; a waiting execution is saved
  * through the FileExecutionStore and resumed when the next server starts.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -106,5 +106,23 @@ describe('--store', () => {
       });
       expect(d).toMatchObject({ status: 'SUCCEEDED', output: '{"checked":3}' });
     }, { activityPollSeconds: 2 });
+  });
+
+  it('starts with a damaged store: a snapshot it cannot read fails its execution with States.Runtime, other executions are kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asl-serve-store-'));
+    const executionArn = await withServer(dir, async (client) => {
+      const { stateMachineArn } = await client.send(new CreateStateMachineCommand({ name: 'Damaged', definition: JSON.stringify(CALLBACK), roleArn: ROLE }));
+      const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn }));
+      await until(async () => ((await client.send(new GetExecutionHistoryCommand({ executionArn }))).events!.some((e) => e.type === 'TaskSubmitted') ? true : undefined));
+      return executionArn!;
+    });
+    const snapshots = join(dir, 'snapshots', 'executions');
+    for (const f of readdirSync(snapshots)) writeFileSync(join(snapshots, f), '{ not json');
+    await withServer(dir, async (client) => {
+      const d = await client.send(new DescribeExecutionCommand({ executionArn }));
+      expect(d).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+      expect(d.cause).toContain('could not be resumed');
+      expect((await client.send(new ListStateMachinesCommand({}))).stateMachines!.map((m) => m.name)).toEqual(['Damaged']);
+    });
   });
 });
