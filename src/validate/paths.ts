@@ -97,12 +97,14 @@ function readBracket(path: string, start: number, reference: boolean): number | 
   const skipSpace = (): void => { while (path[i] === ' ') i++; };
   skipSpace();
   const c = path[i];
-  if (c === '?' || c === '(') {
-    if (reference) return { message: 'filter and script expressions are not allowed in a reference path', position: i };
-    if (c === '?') {
-      i++;
-      if (path[i] !== '(') return { message: "expected '(' after '?'", position: i };
-    }
+  if (c === '(') {
+    // Jayway JsonPath, which AWS uses, has filters `[?(…)]` but no script expressions `[(…)]`
+    return { message: "script expressions '[(…)]' are not supported; use a filter '[?(…)]'", position: i };
+  }
+  if (c === '?') {
+    if (reference) return { message: 'filter expressions are not allowed in a reference path', position: i };
+    i++;
+    if (path[i] !== '(') return { message: "expected '(' after '?'", position: i };
     // balanced parentheses, skipping quoted strings
     let depth = 0;
     for (; i < path.length; i++) {

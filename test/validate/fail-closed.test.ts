@@ -21,6 +21,7 @@ function construct(definition: unknown): string[] | 'built' {
 
 const pass = (fields: Record<string, unknown>) => single({ Type: 'Pass', End: true, ...fields });
 
+// Jayway JsonPath, which AWS uses, never supported script expressions '[(…)]' (json-path/JsonPath#300).
 describe('paths the runtime cannot compile are rejected', () => {
   it.each([
     ['InputPath', pass({ InputPath: '$[(@.length-1)]' }), 'INVALID_JSONPATH /States/S/InputPath'],
