@@ -8,7 +8,7 @@ import { HistoryLog, payloadDetails, type HistoryEvent, type HistoryListener } f
 import type { CompiledMachine } from './machine.js';
 import { executionInput, toJson } from './payload.js';
 import type { TaskResolver } from '../tasks/types.js';
-import { Runtime } from './runtime.js';
+import { Runtime } from '../tasks/hub.js';
 
 /**
  * AWS's execution statuses, plus SUSPENDED: the execution was handed over as a snapshot

@@ -3,7 +3,7 @@ import type { ContextObject, ExecutionContext, Identity } from './context.js';
 import type { HistoryEventType, HistoryLog } from './history.js';
 import type { EvalScope } from '../query/scope.js';
 import type { TaskResolver } from '../tasks/types.js';
-import type { Runtime } from './runtime.js';
+import type { Runtime } from '../tasks/hub.js';
 
 /** What every state of one execution shares. */
 export interface ExecutionEnv {

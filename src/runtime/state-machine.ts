@@ -9,7 +9,7 @@ import type { LambdaHandler, TaskHandler, TaskResolver } from '../tasks/types.js
 import type { Clock } from './clock.js';
 import { compileMachine } from './compile.js';
 import type { ContextOverrides } from './context.js';
-import type { Runtime } from './runtime.js';
+import type { Runtime } from '../tasks/hub.js';
 import { nestedExecutionResolver } from '../tasks/nested.js';
 import { createHash } from 'node:crypto';
 import { Execution, type ExecutionResult, type ExecutionSettings } from './execution.js';

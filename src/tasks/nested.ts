@@ -1,5 +1,5 @@
 import { StatesError } from '../errors.js';
-import type { ExecutionResult } from '../runtime/execution.js';
+import type { ChildExecution } from './hub.js';
 import { onAbort } from '../runtime/abort.js';
 import { executionSources } from './sources.js';
 import type { ResolvedTask, TaskResolver } from './types.js';
@@ -73,7 +73,7 @@ function parseInput(text: string): unknown {
   }
 }
 
-function describe(arn: string, name: string, machineArn: string, input: unknown, r: ExecutionResult, start: number, stop: number, asJson: boolean) {
+function describe(arn: string, name: string, machineArn: string, input: unknown, r: Awaited<ChildExecution['result']>, start: number, stop: number, asJson: boolean) {
   const out: Record<string, unknown> = {
     ExecutionArn: arn,
     Input: asJson ? input : JSON.stringify(input),

@@ -1,6 +1,6 @@
 import type { Clock } from '../runtime/clock.js';
 import type { ContextObject } from '../runtime/context.js';
-import type { Runtime } from '../runtime/runtime.js';
+import type { Runtime } from './hub.js';
 
 /** What a task handler receives besides its input. */
 export interface TaskContext {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { StatesError } from '../../src/errors.js';
 import { AslUsageError, Runtime, StateMachine, VirtualClock } from '../../src/index.js';
-import { SnapshotAlreadyResumedError } from '../../src/runtime/snapshot-errors.js';
+import { SnapshotAlreadyResumedError } from '../../src/tasks/hub.js';
 import { TaskTokens } from '../../src/tasks/tokens.js';
 
 const ARN = 'arn:aws:states:us-east-1:123456789012:execution:Approval:order-42';

@@ -33,7 +33,7 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
   const batcher = def.ItemBatcher;
   // Reading items from S3 and writing results there are not built yet: say so, rather than
   // iterate over the state input as if the fields were not there.
-  const missing = (['ItemReader', 'ResultWriter'] as const).filter((f) => (def as Record<string, unknown>)[f] !== undefined);
+  const missing = (['ItemReader', 'ResultWriter'] as const).filter((f) => def[f] !== undefined);
   const unsupported = missing.length
     ? `The Map state '${name}' uses ${missing.join(' and ')}, which asl-runtime does not support yet. Give the items in the state input (ItemsPath or Items) to test the item processor locally.`
     : undefined;

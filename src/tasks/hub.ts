@@ -1,13 +1,27 @@
-import { ActivityQueues, type ActivityTask } from '../tasks/activities.js';
-import { DEFAULT_FINISHED_TOKEN_LIMIT, TaskTokens } from '../tasks/tokens.js';
-import type { Clock } from './clock.js';
-import type { Execution } from './execution.js';
-import { SnapshotAlreadyResumedError } from './snapshot-errors.js';
+/**
+ * The hub executions share (the public `Runtime`): task tokens, activity queues and the
+ * machines nested executions start. It knows a child execution only through the narrow
+ * {@link ChildExecution} view, so tasks/ does not depend on the interpreter.
+ */
+import { AslUsageError } from '../errors.js';
+import type { Clock } from '../runtime/clock.js';
+import { ActivityQueues, type ActivityTask } from './activities.js';
+import { DEFAULT_FINISHED_TOKEN_LIMIT, TaskTokens } from './tokens.js';
+
+/** What a nested-execution task sees of the child it started (an `Execution` is one). */
+export interface ChildExecution {
+  readonly executionArn: string;
+  readonly name: string;
+  readonly startDate: Date;
+  /** Resolves when the child ends, whatever its outcome. */
+  readonly result: Promise<{ readonly status: string; readonly output?: unknown; readonly error?: string; readonly cause?: string }>;
+  stop(options?: { error?: string; cause?: string }): void;
+}
 
 /** What the runtime needs of a state machine to start it as a nested execution. */
 export interface StartableMachine {
   /** Starts a child execution on the parent's runtime, clock and random/UUID sources. */
-  start(input?: unknown, options?: { name?: string; runtime?: Runtime; clock?: Clock; random?: () => number; uuid?: () => string }): Execution;
+  start(input?: unknown, options?: { name?: string; runtime?: Runtime; clock?: Clock; random?: () => number; uuid?: () => string }): ChildExecution;
 }
 
 /** Options of {@link Runtime}. */
@@ -93,5 +107,29 @@ export class Runtime {
   /** @internal Ends the claim of {@link claimResume}; a no-op when `executionArn` is not claimed. */
   releaseResume(executionArn: string): void {
     this.running.delete(executionArn);
+  }
+}
+
+/**
+ * Thrown by `machine.resume(snapshot, { runtime })` when the execution is already running on
+ * that Runtime: the same snapshot (or another of the same execution) was resumed before and
+ * has not ended or been suspended. Two copies would share its task tokens, so one answer would
+ * complete one copy and leave the other waiting forever. Wait for the running copy's `result`
+ * (or `suspend()` it) first; to run a second copy on purpose, give it its own Runtime.
+ */
+export class SnapshotAlreadyResumedError extends AslUsageError {
+  override readonly name: string = 'SnapshotAlreadyResumedError';
+  constructor(
+    /** The execution that is already running. */
+    readonly executionArn: string,
+    /** The snapshot `version` of the refused resume. */
+    readonly version: number,
+    /** The snapshot `version` the running copy was resumed from (0: it was started, not resumed). */
+    readonly runningVersion: number,
+  ) {
+    super(
+      `Execution '${executionArn}' is already running on this Runtime (resumed from snapshot version ${runningVersion}); ` +
+        `refusing to resume it again from version ${version}. Let the running copy end or suspend it first.`,
+    );
   }
 }
