@@ -2,6 +2,7 @@
 import { AslUsageError, AslValidationError, StatesError } from '../../errors.js';
 import type { InspectionData } from '../../testing/inspection.js';
 import { testState, type TestStateOptions } from '../../testing/test-state.js';
+import { TestWatchdogError } from '../../testing/watchdog.js';
 import { validate } from '../../validate/index.js';
 import type { Action } from '../context.js';
 import { oneOf, optional, pageSize, parseJsonText, required, type Body } from '../params.js';
@@ -64,7 +65,8 @@ export const testStateAction: Action = async (body, ctx) => {
       const parts = e.diagnostics.filter((d) => d.severity === 'ERROR').map((d) => `${d.code}: ${d.message}${d.location ? ` at ${d.location}` : ''}`);
       throw new ApiError('InvalidDefinition', `Invalid State Machine Definition: '${parts.join("', '")}'`);
     }
-    if (e instanceof AslUsageError || e instanceof StatesError) throw validationError(e.message);
+    // A handler that never settles ends the test (the watchdog), as a typed error rather than a hung request.
+    if (e instanceof AslUsageError || e instanceof StatesError || e instanceof TestWatchdogError) throw validationError(e.message);
     throw e;
   }
   const out: Record<string, unknown> = { status: result.status };
