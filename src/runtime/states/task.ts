@@ -335,7 +335,7 @@ function serviceWork(
       env.activity.inFlight++;
       let value: unknown;
       try {
-        value = await h.invoke(structuredCloneSafe(params), ctx);
+        value = await h.invoke(handlerInput(params, stateName), ctx);
       } finally {
         env.activity.inFlight--;
       }
@@ -415,6 +415,16 @@ function normaliseResult(value: unknown, handler: ResolvedTask, resource: string
     );
   }
   return data.value;
+}
+
+/** The handler's copy of a Task's input; input too deep to copy fails the state in plain words. */
+function handlerInput(params: unknown, stateName: string): unknown {
+  try {
+    return structuredCloneSafe(params);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new StatesError(StatesErrors.Runtime, `The input of Task state '${stateName}' is nested too deeply to pass to its handler.`);
+  }
 }
 
 /** Handlers get their own copy of the input, so they cannot change the execution's data. */
