@@ -28,7 +28,7 @@ function unmangle(code: string): string {
 /** The script class jsonpath-plus instantiates per filter text (it caches the instances). */
 export class JaywayFilterScript {
   /** jsonpath-plus keys its script cache with `String(eval) + code` for every item; keep it short. */
-  static override toString(): string {
+  static toString(): string {
     return 'jayway';
   }
   private readonly test: FilterPredicate;
