@@ -94,7 +94,12 @@ export function layoutGraph(graph: StateGraph): Layout {
     }
     g.setEdge(edge.from, edge.to, config, edge.id);
   }
-  dagre.layout(g);
+  // Keep Parallel branches in definition order, left to right.
+  const constraints = graph.subgraphs.flatMap((sub, i) => {
+    const next = graph.subgraphs[i + 1];
+    return sub.kind === 'branch' && next?.kind === 'branch' && next.owner === sub.owner ? [{ left: sub.id, right: next.id }] : [];
+  });
+  dagre.layout(g, { constraints });
 
   const nodes = graph.nodes.map((node): PlacedNode => {
     const n = g.node(node.id) as { x: number; y: number; width: number; height: number };

@@ -12,13 +12,13 @@ header .asl-meta{color:#cbd2d9;font-size:13px}
 main{display:grid;grid-template-columns:minmax(0,1fr) minmax(320px,420px);gap:14px;padding:14px 20px}
 .asl-card{background:#fff;border:1px solid #dde2e8;border-radius:8px;padding:12px 14px;min-width:0}
 .asl-card>h2{font-size:15px;margin:0 0 8px}
-#asl-graph{overflow:auto;max-height:80vh}
+#asl-graph{overflow-x:auto}
 #asl-graph svg{display:block;margin:0 auto;max-width:none}
 .asl-state{cursor:pointer}
 .asl-state:hover .asl-shape,.asl-state:focus .asl-shape{filter:brightness(0.96)}
 .asl-state:focus{outline:none}
 .asl-selected .asl-shape{stroke:#1a56db;stroke-width:3.5px}
-#asl-details{max-height:80vh;overflow:auto}
+main>aside{align-self:start;position:sticky;top:14px;max-height:calc(100vh - 28px);overflow:auto}
 #asl-details h2{font-size:17px;margin:0 0 2px;overflow-wrap:anywhere}
 .asl-run{border-top:1px solid #e2e8f0;margin-top:10px;padding-top:8px}
 .asl-run h3{font-size:14px;margin:0 0 4px}

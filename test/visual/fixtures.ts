@@ -61,7 +61,7 @@ export const shopDefinition = {
 } as const;
 
 /** Runs {@link shopDefinition} on a virtual clock: FetchOrder is throttled once, the pear is out of stock. */
-export async function runShop(): Promise<{ history: HistoryEvent[]; status: string }> {
+export async function runShop(): Promise<{ history: readonly HistoryEvent[]; status: string }> {
   let calls = 0;
   const machine = new StateMachine(shopDefinition);
   const execution = machine.start(
