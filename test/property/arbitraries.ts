@@ -288,7 +288,7 @@ function stateArb(config: GenConfig, names: readonly string[], index: number): A
     [1, (jsonata
       ? fields({ Error: fc.oneof(fc.constantFrom(...FAIL_ERRORS), fc.constant('{% $states.input.s %}')), Cause: fc.oneof(fc.constant('because'), jsonataArb(wild)) })
       : fc.oneof(fields({ Error: fc.constantFrom(...FAIL_ERRORS), Cause: fc.constant('because') }),
-        fields({ ErrorPath: fc.constantFrom('$.s', '$.n', "States.Format('{}', $.s)", '$.missing'), CausePath: fc.oneof(pathArb(wild), intrinsicArb(wild)) }))).map((f) => ({ Type: 'Fail', ...f }))],
+        fields({ ErrorPath: fc.constantFrom('$.s', '$.n', "States.ArrayGetItem(States.Array($.s), 0)", '$.missing'), CausePath: fc.oneof(pathArb(wild), intrinsicArb(wild)) }))).map((f) => ({ Type: 'Fail', ...f }))],
     [3, fc.tuple(
       fc.array(jsonata
         ? fc.record({ Condition: fc.oneof(jsonataArb(wild, ['{% $states.input.n > 1 %}', '{% $exists($states.input.a) %}', '{% $states.input.s = "x" %}']), fc.boolean()), Next: fc.constantFrom(...names) })

@@ -38,6 +38,12 @@ export class Findings {
   private readonly byKind = new Map<string, { count: number; examples: string[] }>();
   cases = 0;
   private readonly started = Date.now();
+  /** Counts of outcomes worth reporting (e.g. execution statuses), not problems. */
+  private readonly tally = new Map<string, number>();
+
+  count(outcome: string): void {
+    this.tally.set(outcome, (this.tally.get(outcome) ?? 0) + 1);
+  }
 
   add(kind: string, example: unknown): void {
     let entry = this.byKind.get(kind);
@@ -55,7 +61,8 @@ export class Findings {
   summary(name: string): string {
     const seconds = (Date.now() - this.started) / 1000;
     const total = [...this.byKind.values()].reduce((n, e) => n + e.count, 0);
-    return `[property] ${name} (seed ${SEED}): ${this.cases} cases in ${seconds.toFixed(1)} s (${Math.round(this.cases / Math.max(seconds, 0.001))}/s), ${total} findings`;
+    const tally = this.tally.size > 0 ? ` [${[...this.tally].map(([k, n]) => `${k} ${n}`).join(', ')}]` : '';
+    return `[property] ${name} (seed ${SEED}): ${this.cases} cases in ${seconds.toFixed(1)} s (${Math.round(this.cases / Math.max(seconds, 0.001))}/s), ${total} findings${tally}`;
   }
 }
 

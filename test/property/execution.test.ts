@@ -59,7 +59,10 @@ function realDelay(ms: number): Promise<'hung'> {
 }
 
 async function checkExecution(definition: Record<string, unknown>, input: unknown, findings: Findings): Promise<void> {
-  if (!validate(definition).valid) return; // the validator properties cover invalid definitions
+  if (!validate(definition).valid) {
+    findings.count('skipped (invalid)'); // the validator properties cover invalid definitions
+    return;
+  }
   findings.cases++;
   const repro = () => `definition ${safeJson(definition)} input ${safeJson(input)}`;
   const protoBefore = prototypeKeys();
@@ -84,6 +87,7 @@ async function checkExecution(definition: Record<string, unknown>, input: unknow
     findings.add('run() rejected', `${e instanceof Error ? `${e.name}: ${e.message}` : String(e)} for ${repro()}`);
     return;
   }
+  findings.count(outcome.status);
   if (!['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'].includes(outcome.status)) findings.add(`unexpected status ${outcome.status}`, repro());
   if (outcome.status === 'FAILED') {
     const name = outcome.error ?? '';
