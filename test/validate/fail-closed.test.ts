@@ -55,7 +55,7 @@ describe('a definition it cannot read is an ERROR, never valid', () => {
     expect(result.valid).toBe(false);
     expect(result.diagnostics.map((d) => d.code)).toContain('MISSING_TRANSITION_TARGET');
     expect(result.diagnostics.map((d) => d.code)).not.toContain('VALIDATOR_INTERNAL_ERROR');
-  });
+  }, 60_000); // a hang guard for a loaded machine, not a speed assertion
 
   it('a Proxy whose trap throws', () => {
     const states = new Proxy({ A: { Type: 'Pass', End: true } }, { ownKeys() { throw new Error('trap'); } });
