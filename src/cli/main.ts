@@ -3,15 +3,17 @@
  * file under `commands/` and is listed in {@link COMMANDS}.
  */
 import { closest } from '../validate/suggest.js';
+import { graphCommand } from './commands/graph.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
+import { viewCommand } from './commands/view.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type Command } from './io.js';
 
 export type { CliIO, Command } from './io.js';
 
 /** Registered commands; add `run`, `test-state`, … here. */
-export const COMMANDS: readonly Command[] = [validateCommand, runCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, runCommand, serveCommand, graphCommand, viewCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

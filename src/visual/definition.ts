@@ -9,8 +9,8 @@ import { validate } from '../validate/index.js';
  * validator's diagnostics, so a drawing never shows a machine the runtime would refuse.
  */
 export function loadDefinition(definition: unknown): MachineDefinition {
-  const parsed = parseDefinition(definition);
-  const result = validate(parsed, { warnings: false });
+  // Validating the text itself gives diagnostics with line and column.
+  const result = validate(definition, { warnings: false });
   if (!result.valid) throw new AslValidationError(result.diagnostics);
-  return parsed as MachineDefinition;
+  return parseDefinition(definition) as MachineDefinition;
 }

@@ -16,8 +16,11 @@ export interface TraceEvent {
   readonly details: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** What the visual functions accept as a history: an array of events, or `{ events }` (also as JSON text). */
-export type HistoryInput = readonly object[] | { readonly events: readonly object[] } | string;
+/**
+ * What the visual functions accept as a history: an array of events, `{ events }` (AWS's export)
+ * or `{ history }` (`asl-runtime run --format json --history`), also as JSON text.
+ */
+export type HistoryInput = readonly object[] | { readonly events: readonly object[] } | { readonly history: readonly object[] } | string;
 
 /** Normalises a history; throws {@link AslUsageError} when it is not a list of events. */
 export function readHistory(history: HistoryInput): TraceEvent[] {
@@ -29,7 +32,7 @@ export function readHistory(history: HistoryInput): TraceEvent[] {
       throw new AslUsageError(`The history is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const list = Array.isArray(value) ? value : isRecord(value) && Array.isArray(value.events) ? value.events : undefined;
+  const list = Array.isArray(value) ? value : !isRecord(value) ? undefined : Array.isArray(value.events) ? value.events : Array.isArray(value.history) ? value.history : undefined;
   if (list === undefined) throw new AslUsageError('The history must be an array of events or an object with an "events" array (aws stepfunctions get-execution-history).');
   const events = list.map((raw: unknown, i: number) => readEvent(raw, i));
   // AWS CLI exports can be in reverse order (--reverse-order); the viewer reads them by id.

@@ -6,11 +6,12 @@ import { AslValidationError } from '../../errors.js';
 import { formatDiagnostics } from '../../validate/index.js';
 import { StateMachine, type RunOptions } from '../../runtime/state-machine.js';
 import { VirtualClock } from '../../runtime/clock.js';
-import type { HistoryEvent } from '../../runtime/history.js';
+import { isStateEntered, isStateExited, type HistoryEvent } from '../../runtime/history.js';
 import { loadMockConfig } from '../../testing/mock-config.js';
 import { parseArgs, UsageError } from '../args.js';
 import { isYamlFile, loadYaml } from '../yaml.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type Command } from '../io.js';
+import { writeOutput } from './graph.js';
 
 const USAGE = `Usage: asl-runtime run [options] <definition.json>
 
@@ -26,6 +27,7 @@ Options:
   --virtual-time         run on a virtual clock: waits and backoff take no real time
   --history              print every history event
   --format text|json     output format (default: text)
+  --report FILE          write the execution viewer (one self-contained HTML file) for the run
   --help                 show this help
 
 Exit status: 0 succeeded, 1 failed, 2 usage error, 3 timed out, 4 aborted.`;
@@ -41,7 +43,7 @@ export const runCommand: Command = {
   async run(args: string[], io: CliIO): Promise<number> {
     let parsed;
     try {
-      parsed = parseArgs(args, ['input', 'input-file', 'handlers', 'mock-config', 'test-case', 'state-machine', 'format'], ['virtual-time', 'history', 'help']);
+      parsed = parseArgs(args, ['input', 'input-file', 'handlers', 'mock-config', 'test-case', 'state-machine', 'format', 'report'], ['virtual-time', 'history', 'help']);
       if (parsed.options.has('help')) {
         io.stdout.write(USAGE + '\n');
         return EXIT_OK;
@@ -96,6 +98,11 @@ export const runCommand: Command = {
       execution.on('event', (e) => io.stdout.write(describe(e, entered, parsed.options.has('history'), colour)));
     }
     const result = await execution.result;
+    if (opt('report') !== undefined) {
+      // Loaded only when asked for: the viewer brings the layout library.
+      const { renderExecutionHtml } = await import('../../visual/index.js');
+      await writeOutput(opt('report')!, renderExecutionHtml(machine.definition, execution.history, { title: `${file} · ${result.status}` }), io);
+    }
     if (json) {
       const out: Record<string, unknown> = { ...result };
       if (parsed.options.has('history')) out.history = execution.history;
@@ -122,10 +129,10 @@ export const runCommand: Command = {
 /** One line per state that finished (or failed); every event with --history. */
 function describe(e: HistoryEvent, entered: Map<string, number>, all: boolean, colour: boolean): string {
   const time = Date.parse(e.timestamp);
-  const enteredDetails = e.stateEnteredEventDetails as { name: string } | undefined;
+  const enteredDetails = isStateEntered(e) ? e.stateEnteredEventDetails : undefined;
   if (enteredDetails) entered.set(enteredDetails.name, time);
   if (all) return `${e.timestamp}  ${String(e.id).padStart(4)}  ${e.type}\n`;
-  const exited = e.stateExitedEventDetails as { name: string } | undefined;
+  const exited = isStateExited(e) ? e.stateExitedEventDetails : undefined;
   if (exited) {
     const ms = time - (entered.get(exited.name) ?? time);
     return `${e.type.replace('StateExited', '').padEnd(9)} ${exited.name.padEnd(28)} ${formatMs(ms)}\n`;
