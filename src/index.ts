@@ -5,7 +5,8 @@
 export { StateMachine, type MachineOptions, type RunOptions } from './runtime/state-machine.js';
 export { Execution, type ExecutionResult, type ExecutionStatus } from './runtime/execution.js';
 export { RealClock, VirtualClock, type Clock } from './runtime/clock.js';
-export { ReplayDivergence, MAX_HISTORY_EVENTS, type HistoryEvent, type HistoryEventType } from './runtime/history.js';
+export { MAX_HISTORY_EVENTS, isEvent, detailsOf, type HistoryEvent, type HistoryEventType, type HistoryEventOf, type HistoryEventDetails, type ErrorDetails, type PayloadDetails } from './runtime/history.js';
+export { ReplayDivergence } from './runtime/history-replay.js';
 export type { ContextObject, ContextOverrides } from './runtime/context.js';
 export { validate, formatDiagnostics, type ValidateOptions } from './validate/index.js';
 export type { Diagnostic, ValidationResult } from './definition/diagnostic.js';

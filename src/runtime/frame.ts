@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import type { ContextObject, ExecutionContext, Identity } from './context.js';
-import type { HistoryEventType, HistoryLog } from './history.js';
+import type { HistoryEventType } from './history.js';
+import type { HistoryLog } from './history-log.js';
 import type { EvalScope } from '../query/scope.js';
 import type { TaskResolver } from '../tasks/types.js';
 import type { Runtime } from '../tasks/hub.js';

@@ -1,5 +1,5 @@
 import type { Execution } from '../runtime/execution.js';
-import type { HistoryEvent } from '../runtime/history.js';
+import { isStateEntered, type HistoryEvent } from '../runtime/history.js';
 
 /**
  * The names of the states entered, in history order (Parallel branches and Map iterations
@@ -12,8 +12,8 @@ export function visitedStates(source: Execution | readonly HistoryEvent[]): stri
   const events = Array.isArray(source) ? (source as readonly HistoryEvent[]) : (source as Execution).history;
   const names: string[] = [];
   for (const e of events) {
-    if (!e.type.endsWith('StateEntered')) continue;
-    const details = e.stateEnteredEventDetails as { name?: string } | undefined;
+    if (!isStateEntered(e)) continue;
+    const details = e.stateEnteredEventDetails;
     if (details?.name !== undefined) names.push(details.name);
   }
   return names;

@@ -1,5 +1,5 @@
 import { compilePath } from '../query/jsonpath/path.js';
-import type { HistoryEvent } from '../runtime/history.js';
+import { isStateEntered, type HistoryEvent } from '../runtime/history.js';
 
 /**
  * What AWS's TestState returns at inspection level DEBUG (API reference, "InspectionData").
@@ -88,10 +88,10 @@ function iterationInputs(history: readonly HistoryEvent[], name: string): unknow
   const started = new Map<number, number>();
   for (const e of history) {
     if (e.type === 'MapIterationStarted') {
-      const d = e.mapIterationStartedEventDetails as { name?: string; index?: number } | undefined;
+      const d = e.mapIterationStartedEventDetails;
       if (d?.name === name && typeof d.index === 'number' && !byIndex.has(d.index)) started.set(e.id, d.index);
-    } else if (e.type.endsWith('StateEntered') && started.has(e.previousEventId)) {
-      const input = (e.stateEnteredEventDetails as { input?: string } | undefined)?.input;
+    } else if (isStateEntered(e) && started.has(e.previousEventId)) {
+      const input = e.stateEnteredEventDetails?.input;
       byIndex.set(started.get(e.previousEventId)!, input === undefined ? undefined : JSON.parse(input));
       started.delete(e.previousEventId);
     }

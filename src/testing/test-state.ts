@@ -2,7 +2,7 @@ import { AslUsageError, StatesError } from '../errors.js';
 import { VirtualClock } from '../runtime/clock.js';
 import type { ContextOverrides } from '../runtime/context.js';
 import { attachInspector, type InspectStep } from '../runtime/dataflow/inspect.js';
-import type { HistoryEvent } from '../runtime/history.js';
+import { isStateEntered, isStateExited, type HistoryEvent } from '../runtime/history.js';
 import { findCatcher, findRetrier, retryDelayMs } from '../runtime/retry.js';
 import { StateMachine, type RunOptions } from '../runtime/state-machine.js';
 import type { Catcher, Retrier } from '../definition/types.js';
@@ -176,17 +176,17 @@ class Watch {
 
   /** Records `e`; true when the run should stop. */
   see(e: HistoryEvent): boolean {
-    if (e.type.endsWith('StateExited')) {
-      const d = e.stateExitedEventDetails as { name?: string; output?: string; assignedVariables?: Record<string, string> };
-      if (d.name === this.name && !this.exited) {
+    if (isStateExited(e)) {
+      const d = e.stateExitedEventDetails;
+      if (d !== undefined && d.name === this.name && !this.exited) {
         this.exited = true;
         this.output = d.output === undefined ? undefined : JSON.parse(d.output);
         for (const [k, v] of Object.entries(d.assignedVariables ?? {})) this.assigned[k] = JSON.parse(v);
       }
       return false;
     }
-    if (e.type.endsWith('StateEntered')) {
-      const n = (e.stateEnteredEventDetails as { name?: string }).name;
+    if (isStateEntered(e)) {
+      const n = e.stateEnteredEventDetails?.name;
       if (this.exited && n !== SETUP_STATE && this.nextState === undefined) {
         this.nextState = n;
         return true;

@@ -91,7 +91,9 @@ export function machineSuite(target: string, make: MakeMachine): void {
       const history = await e.history;
       expect(history.map((x) => x.type)).toEqual(['ExecutionStarted', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded']);
       expect(history.map((x) => x.previousEventId)).toEqual([0, 0, 2, 3]);
-      expect(history[0]!.executionStartedEventDetails).toMatchObject({ input: '{"a":1}', inputDetails: { truncated: false } });
+      const started = history[0]!;
+      expect(started.type).toBe('ExecutionStarted');
+      expect(started.type === 'ExecutionStarted' && started.executionStartedEventDetails).toMatchObject({ input: '{"a":1}', inputDetails: { truncated: false } });
       expect(Date.parse(history[0]!.timestamp)).not.toBeNaN();
     });
 

@@ -8,7 +8,7 @@ import type { StateFlow } from '../dataflow/flow.js';
 import { bindings } from '../dataflow/jsonata.js';
 import { linkedController } from '../abort.js';
 import { Frame } from '../frame.js';
-import { HistoryLog } from '../history.js';
+import { HistoryLog } from '../history-log.js';
 import type { CompiledMachine } from '../machine.js';
 import { andThen, type MaybePromise } from '../maybe.js';
 import { retrying } from '../retry.js';
