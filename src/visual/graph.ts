@@ -9,7 +9,10 @@ import { loadDefinition } from './definition.js';
 import { readHistory, type HistoryInput } from './history.js';
 import { traceExecution, type ExecutionTrace, type StateRun } from './trace.js';
 
-/** What happened to a state in an execution. `retried` means it succeeded after at least one retry. */
+/**
+ * What happened to a state in an execution. `retried`: it succeeded after at least one retry, or
+ * it failed in an attempt of an enclosing Parallel or Map that Retry then ran again.
+ */
 export type Outcome = 'succeeded' | 'retried' | 'caught' | 'failed' | 'aborted' | 'running' | 'not-run';
 
 /** `state` for a state; `start`/`end` for the execution's ends; `join` where a Parallel or Map continues. */
@@ -194,7 +197,10 @@ class Builder {
 const WORST_FIRST: readonly Outcome[] = ['failed', 'aborted', 'running', 'caught', 'retried', 'succeeded'];
 
 function runOutcome(run: StateRun): Outcome {
-  return run.status === 'succeeded' && run.retries.length > 0 ? 'retried' : run.status;
+  if (run.status === 'succeeded' && run.retries.length > 0) return 'retried';
+  // A run that failed inside a Parallel or Map that was then retried did not fail the state for good.
+  if ((run.status === 'failed' || run.status === 'aborted') && run.retriedAbove) return 'retried';
+  return run.status;
 }
 
 /** Outcomes on nodes, `taken` on edges. */

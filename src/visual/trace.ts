@@ -47,6 +47,8 @@ export interface StateRun {
   readonly parent?: { readonly run: number; readonly iteration?: number; readonly branch?: number };
   /** For a Map run: its iterations by index. */
   readonly iterations: MapIteration[];
+  /** Failed, but an enclosing Parallel or Map was retried and ran it again. */
+  retriedAbove?: boolean;
 }
 
 /** One followed transition: the state `to` was entered after `from` exited, in the same scope. */
@@ -84,6 +86,8 @@ interface Scope {
 interface MutableRun extends StateRun {
   readonly scope: Scope;
   pending?: RunError;
+  /** How many times a Parallel or Map started its branches (more than once: retried). */
+  starts?: number;
 }
 
 interface Frame {
@@ -183,6 +187,10 @@ export function traceExecution(events: readonly TraceEvent[], branchOf: (name: s
     }
 
     const run = owner;
+    if (run && (e.type === 'ParallelStateStarted' || e.type === 'MapStateStarted')) {
+      run.starts = (run.starts ?? 0) + 1;
+      if (run.starts > 1) retryNested(run, runs);
+    }
     if (run) {
       eventRun.set(e.id, run.id);
       if (e.time > run.end || Number.isNaN(run.end)) run.end = e.time;
@@ -248,6 +256,25 @@ function iterationEvent(map: MutableRun, e: TraceEvent): void {
   else if (e.type === 'MapIterationFailed') it.status = 'failed';
   else if (e.type === 'MapIterationAborted') it.status = 'aborted';
   if (e.type !== 'MapIterationStarted') it.end = e.time;
+}
+
+/**
+ * A Parallel or Map starts again: Retry answered a failure of its last attempt. AWS may not
+ * write a …StateFailed first, so the error is taken from the nested run that failed, and the
+ * nested runs the attempt left unfinished are marked as retried from above.
+ */
+function retryNested(run: MutableRun, runs: readonly MutableRun[]): void {
+  const inside = runs.filter((r) => r !== run && within(r, run) && r.exitedEventId === undefined);
+  for (const r of inside) r.retriedAbove = true;
+  if (run.pending) return; // applyAttemptEvent records it
+  const failed = inside.find((r) => r.pending ?? r.failure);
+  const error = failed?.pending ?? failed?.failure;
+  run.retries.push(error ?? { time: failed?.end ?? run.end });
+}
+
+function within(run: MutableRun, ancestor: MutableRun): boolean {
+  for (let owner = run.scope.owner; owner; owner = owner.scope.owner) if (owner === ancestor) return true;
+  return false;
 }
 
 /** Failures, retries and aborts of the run `e` belongs to. */

@@ -120,7 +120,8 @@ function where(run: StateRun, trace: ExecutionTrace): Pick<ViewerRun, 'where' | 
   if (!run.parent) return {};
   const owner = trace.runs[run.parent.run]!.name;
   const { iteration, branch } = run.parent;
-  const text = iteration !== undefined ? `${owner}, iteration ${iteration}` : branch !== undefined ? `${owner}, branch ${branch + 1}` : owner;
+  let text = iteration !== undefined ? `${owner}, iteration ${iteration}` : branch !== undefined ? `${owner}, branch ${branch + 1}` : owner;
+  if (run.retriedAbove) text += `; ${owner} was retried`;
   return { where: text, parent: run.parent.run, ...(iteration !== undefined ? { iteration } : {}), ...(branch !== undefined ? { branch } : {}) };
 }
 

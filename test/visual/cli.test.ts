@@ -3,9 +3,12 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { capture, scratch } from '../cli/fixtures.js';
+
+// Generous: the first run imports the runtime and the layout library on a shared 2-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const { dir, file } = scratch('asl-visual-cli-');
 const order = 'examples/order-fulfilment/state-machine.asl.json';

@@ -1,8 +1,11 @@
 /** The graph model: nodes, edges and subgraphs from a definition, outcomes from a history. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AslUsageError, AslValidationError, StateMachine, VirtualClock } from '../../src/index.js';
 import { buildGraph, stateNode, type StateGraph } from '../../src/visual/index.js';
 import { runShop, shopDefinition } from './fixtures.js';
+
+// Generous: the first run imports the runtime and the layout library on a shared 2-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 /** Every state type and every edge kind, with a Map nested in a Parallel branch and a legacy Iterator. */
 const everything = {
@@ -205,6 +208,32 @@ describe('outcomes from a history', () => {
     const fg = buildGraph(fail, { history: failed.history });
     expect(stateNode(fg, 'F')!.outcome).toBe('failed');
     expect(fg.trace!.runs[0]!.failure).toMatchObject({ error: 'Nope', cause: 'because' });
+  });
+
+  it('counts a Parallel started again as retried, and the branch state that failed in the first attempt as retried', async () => {
+    const definition = {
+      StartAt: 'P',
+      States: {
+        P: {
+          Type: 'Parallel',
+          Retry: [{ ErrorEquals: ['Flaky'], IntervalSeconds: 1 }],
+          Branches: [{ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'f' }, End: true } } }],
+          End: true,
+        },
+      },
+    };
+    let calls = 0;
+    const f = async () => {
+      if (calls++ === 0) throw Object.assign(new Error('first time'), { name: 'Flaky' });
+      return 1;
+    };
+    const execution = new StateMachine(definition).start({}, { clock: new VirtualClock('2024-01-01T00:00:00Z'), lambdas: { f } });
+    expect((await execution.result).status).toBe('SUCCEEDED');
+    const g = buildGraph(definition, { history: execution.history });
+    expect(stateNode(g, 'P')!.outcome).toBe('retried');
+    expect(stateNode(g, 'T')!.outcome).toBe('retried');
+    expect(g.trace!.runs.find((r) => r.name === 'P')!.retries.map((r) => r.error)).toEqual(['Flaky']);
+    expect(g.trace!.runs.filter((r) => r.name === 'T').map((r) => [r.status, r.retriedAbove === true])).toEqual([['failed', true], ['succeeded', false]]);
   });
 
   it('marks states of an unfinished history running', () => {

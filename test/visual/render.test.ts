@@ -1,9 +1,12 @@
 /** Mermaid, DOT, SVG and the viewer page: structure, outcomes and escaping of user text. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { StateMachine } from '../../src/index.js';
 import { formatDuration, renderExecutionHtml, toDot, toMermaid, toSvg } from '../../src/visual/index.js';
 import { describeRule } from '../../src/visual/conditions.js';
 import { runShop, shopDefinition } from './fixtures.js';
+
+// Generous: the first run imports the runtime and the layout library on a shared 2-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 /** State names are user data: these try to break out of every format. */
 const EVIL = 'A"]; click A call alert(1) %% <img src=x onerror=alert(1)> #quot; `x` | \\N';
