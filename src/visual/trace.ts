@@ -311,6 +311,6 @@ function settle(run: MutableRun, execution: ExecutionTrace['status']): void {
 }
 
 function publicRun(run: MutableRun): StateRun {
-  const { scope: _scope, pending: _pending, ...rest } = run;
+  const { scope: _scope, pending: _pending, starts: _starts, ...rest } = run;
   return rest;
 }
