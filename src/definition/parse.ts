@@ -137,7 +137,12 @@ export function snapshotDefinition(definition: unknown): DefinitionSnapshot {
       }
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    let message: string;
+    try {
+      message = String(error instanceof Error ? error.message : error);
+    } catch {
+      message = 'a value that cannot be printed was thrown'; // e.g. an object without a prototype
+    }
     return problemAt('INVALID_JSON_DESCRIPTION', at, `the definition could not be read: ${message.slice(0, 200)}`);
   }
   return { value: holder[0] };

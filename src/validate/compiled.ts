@@ -32,7 +32,7 @@ function problemOf(compile: () => unknown): string | undefined {
   } catch (error) {
     let message: string;
     try {
-      message = error instanceof Error ? error.message : String(error);
+      message = String(error instanceof Error ? error.message : error);
     } catch {
       message = 'the compiler failed';
     }

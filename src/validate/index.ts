@@ -43,7 +43,7 @@ export function validate(definitionOrText: unknown, options?: ValidateOptions): 
 function internalError(error: unknown): Diagnostic {
   let detail: string;
   try {
-    detail = error instanceof Error ? error.message : String(error);
+    detail = String(error instanceof Error ? error.message : error);
   } catch {
     detail = 'unknown error';
   }

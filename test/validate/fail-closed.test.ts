@@ -112,3 +112,16 @@ describe('object definitions are read once, as JSON', () => {
     await expect(machine.run({})).resolves.toMatchObject({ status: 'SUCCEEDED', output: { n: 1 } });
   });
 });
+
+describe('whatever a hostile getter throws', () => {
+  it.each([
+    ['an object without a prototype', () => Object.create(null) as unknown],
+    ['an Error whose message is not a string', () => Object.assign(new Error(), { message: 42 })],
+    ['undefined', () => undefined],
+  ])('%s is reported, not rethrown', (_name, thrown) => {
+    const state = { Type: 'Pass', End: true, get Comment(): string { throw thrown(); } };
+    const definition = { StartAt: 'A', States: { A: state } };
+    expect(errors(definition)).toEqual(['INVALID_JSON_DESCRIPTION /States/A/Comment']);
+    expect(construct(definition)).toEqual(['INVALID_JSON_DESCRIPTION /States/A/Comment']);
+  });
+});
