@@ -37,7 +37,8 @@ function plant(definition: Record<string, unknown>, at: number, hazard: Hazard, 
   const define = (get: () => unknown): void => { Object.defineProperty(target, key, { get, enumerable: true, configurable: true }); };
   switch (hazard) {
     case 'throwing-getter':
-      define(() => { throw new Error('getter exploded'); });
+      // any value can be thrown, including ones that cannot be printed
+      define(() => { throw [new Error('getter exploded'), Object.create(null), undefined, 42, Object.assign(new Error(), { message: {} })][pick % 5]; });
       break;
     case 'throwing-proxy': {
       const trap = ['get', 'ownKeys', 'getOwnPropertyDescriptor', 'has', 'getPrototypeOf'][pick % 5]!;
