@@ -21,20 +21,16 @@ export function compileParallel(name: string, def: ParallelState, flow: StateFlo
       return guarded(frame, 'Parallel', name, raw, async () => {
         const selected = flow.select(raw, frame);
         const params = await flow.parameters(selected, raw, frame);
-        return retrying(
+        const results = await retrying(
           frame,
           def.Retry,
           async (attempt) => {
             frame.emit('ParallelStateStarted');
-            let results: unknown[];
             try {
-              results = await runAll(branches, params, frame, attempt);
+              return await runAll(branches, params, frame, attempt);
             } catch (e) {
               throw toStatesError(e, frame);
             }
-            frame.emit('ParallelStateSucceeded');
-            const output = await flow.finish(raw, selected, results, frame);
-            return exit(frame, 'Parallel', name, output, next);
           },
           // Recorded AWS histories: a retried attempt goes straight to the next ParallelStateStarted;
           // ParallelStateFailed is written once, when the state finally fails.
@@ -43,6 +39,9 @@ export function compileParallel(name: string, def: ParallelState, flow: StateFlo
             throw new AlreadyReported(err.error, err.cause);
           },
         );
+        frame.emit('ParallelStateSucceeded');
+        const output = await flow.finish(raw, selected, results, frame);
+        return exit(frame, 'Parallel', name, output, next);
       }, flow, def.Catch);
     },
   };
