@@ -70,7 +70,7 @@ export class Findings {
 export function safeJson(value: unknown): string {
   try {
     return JSON.stringify(value) ?? String(value);
-  } catch (e) {
-    return `<unprintable: ${e instanceof Error ? e.message : String(e)}>`;
+  } catch {
+    return '<unprintable: reading it threw>';
   }
 }
