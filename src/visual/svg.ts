@@ -22,6 +22,7 @@ export function toSvg(definition: unknown, options: GraphOptions = {}): string {
 /** SVG text for a built graph. */
 export function svgFromGraph(graph: StateGraph): string {
   const layout = layoutGraph(graph);
+  const joins = new Map(layout.nodes.filter((p) => p.node.kind === 'join').map((p) => [p.node.id, { x: p.x, y: p.y }]));
   const outcomes = graph.trace ? OUTCOMES.filter((o) => graph.nodes.some((n) => n.outcome === o)) : [];
   const legend = outcomes.length > 0 ? legendRow(outcomes, layout.height) : '';
   const width = Math.max(layout.width, outcomes.length > 0 ? legendWidth(outcomes) + 32 : 0);
@@ -38,7 +39,7 @@ export function svgFromGraph(graph: StateGraph): string {
     ...layout.clusters.map(cluster),
     '</g>',
     '<g class="asl-edges">',
-    ...layout.edges.map(edge),
+    ...layout.edges.map((e) => edge(e, joins)),
     '</g>',
     '<g class="asl-nodes">',
     ...layout.nodes.map(node),
@@ -67,8 +68,17 @@ function clusterCaption(c: PlacedCluster): string {
   return c.subgraph.kind === 'branch' ? `branch ${(c.subgraph.index ?? 0) + 1}` : 'each item';
 }
 
-function edge(e: PlacedEdge): string {
+function edge(e: PlacedEdge, joins: ReadonlyMap<string, Point>): string {
   const catchEdge = e.edge.kind === 'catch';
+  // Edges meet in a join's centre, without an arrowhead: it is a merge point, not a step.
+  const into = joins.get(e.edge.to);
+  const from = joins.get(e.edge.from);
+  const points = [...(from ? [from] : []), ...e.points.slice(from ? 1 : 0, into ? -1 : undefined)];
+  if (into) {
+    // dagre's last bends spread edges over the join's tiny border and can cross there; drop them.
+    while (points.length > 1 && Math.hypot(points[points.length - 1]!.x - into.x, points[points.length - 1]!.y - into.y) < 30) points.pop();
+    points.push(into);
+  }
   const colour = catchEdge ? CATCH_COLOUR : e.edge.taken ? TAKEN_COLOUR : EDGE_COLOUR;
   const markerId = catchEdge ? 'asl-arrow-catch' : e.edge.taken ? 'asl-arrow-taken' : 'asl-arrow';
   const classes = ['asl-edge', `asl-edge-${e.edge.kind}`, ...(e.edge.taken ? ['asl-taken'] : [])].join(' ');
@@ -77,7 +87,7 @@ function edge(e: PlacedEdge): string {
   const parts = [
     `<g class="${classes}" data-edge="${e.edge.id}" data-from="${e.edge.from}" data-to="${e.edge.to}">`,
     e.edge.label !== undefined ? `<title>${escapeXml(e.edge.label)}</title>` : '',
-    `<path d="${path(e.points)}" fill="none" stroke="${colour}" stroke-width="${widthPx}"${dash} marker-end="url(#${markerId})"/>`,
+    `<path d="${path(points)}" fill="none" stroke="${colour}" stroke-width="${widthPx}"${dash}${into ? '' : ` marker-end="url(#${markerId})"`}/>`,
   ];
   if (e.label) {
     const { x, y, text, width } = e.label;
