@@ -1,8 +1,9 @@
 import type { ChoiceRule, ChoiceState } from '../../definition/types.js';
-import { StatesError, StatesErrors, DataFlowError } from '../../errors.js';
-import { compileJsonataTemplate, isJsonataExpression } from '../../query/jsonata/index.js';
+import { StatesError, StatesErrors } from '../../errors.js';
+import { compileField } from '../dataflow/field.js';
+import { condition } from '../dataflow/field-types.js';
 import type { StateFlow } from '../dataflow/flow.js';
-import { bindings, jsonataFlow } from '../dataflow/jsonata.js';
+import { jsonataFlow } from '../dataflow/jsonata.js';
 import { jsonPathFlow } from '../dataflow/jsonpath.js';
 import type { Frame } from '../frame.js';
 import { andThen, type MaybePromise } from '../maybe.js';
@@ -50,23 +51,9 @@ export function compileChoice(name: string, def: ChoiceState, flow: StateFlow, j
 function compileBranch(rule: ChoiceRule, def: ChoiceState, jsonata: boolean): Branch {
   const hasOwnFlow = rule.Assign !== undefined || rule.Output !== undefined;
   if (jsonata) {
-    const cond = rule.Condition;
-    let test: Branch['test'];
-    if (typeof cond === 'boolean') test = () => cond;
-    else {
-      const t = compileJsonataTemplate(cond, 'Condition');
-      const text = typeof cond === 'string' && isJsonataExpression(cond) ? cond.slice(2, -2).trim() : String(cond);
-      test = (_s, raw, frame) =>
-        andThen(t(bindings(frame, raw)), (v) => {
-          if (typeof v !== 'boolean') {
-            throw new DataFlowError(
-              StatesErrors.QueryEvaluationError,
-              `The JSONata expression '${text}' specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was '${typeOf(v)}' for value: ${JSON.stringify(v)}`,
-            );
-          }
-          return v;
-        });
-    }
+    const site = { field: 'Condition', literal: rule.Condition, jsonata };
+    // The validator requires a Condition; an unvalidated rule without one fails as a non-boolean result.
+    const test: Branch['test'] = compileField(site, condition) ?? ((_s, _r, frame) => condition.expression(undefined, '', site, frame));
     return {
       test,
       next: rule.Next!,
@@ -79,10 +66,4 @@ function compileBranch(rule: ChoiceRule, def: ChoiceState, jsonata: boolean): Br
     next: rule.Next!,
     flow: hasOwnFlow ? jsonPathFlow({ Assign: rule.Assign, OutputPath: def.OutputPath }, 'none') : undefined,
   };
-}
-
-function typeOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  return typeof v;
 }

@@ -1,9 +1,10 @@
 import pLimit from 'p-limit';
 import type { MapState, Template } from '../../definition/types.js';
 import { DataFlowError, StatesError, StatesErrors } from '../../errors.js';
-import { compileJsonataTemplate, isJsonataExpression, unexpectedTypeError } from '../../query/jsonata/index.js';
-import { compilePath } from '../../query/jsonpath/path.js';
+import { compileJsonataTemplate } from '../../query/jsonata/index.js';
 import { compileTemplate } from '../../query/jsonpath/template.js';
+import { compileField, type FieldReader } from '../dataflow/field.js';
+import { inputArray, mapCount, mapItems, mapPercentage } from '../dataflow/field-types.js';
 import type { StateFlow } from '../dataflow/flow.js';
 import { bindings } from '../dataflow/jsonata.js';
 import { linkedController } from '../abort.js';
@@ -12,10 +13,9 @@ import { HistoryLog } from '../history-log.js';
 import type { CompiledMachine } from '../machine.js';
 import { andThen, type MaybePromise } from '../maybe.js';
 import { retrying } from '../retry.js';
-import { compileNumberField, type NumberRule } from './number-field.js';
 import { AlreadyReported, enter, exit, guarded, nextOf, toStatesError, type CompiledState } from './common.js';
 
-type Eval<T> = (selected: unknown, raw: unknown, frame: Frame) => MaybePromise<T>;
+type Eval<T> = FieldReader<T>;
 
 /**
  * Map: runs its ItemProcessor once per item (ItemsPath / Items), at most MaxConcurrency at a
@@ -27,9 +27,16 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
   const distributed = (def.ItemProcessor ?? def.Iterator)?.ProcessorConfig?.Mode === 'DISTRIBUTED';
   const items = compileItems(def, jsonata);
   const selector = compileSelector(def.ItemSelector ?? def.Parameters, jsonata);
-  const maxConcurrency = compileNumberField(def.MaxConcurrency, def.MaxConcurrencyPath, 'MaxConcurrency', jsonata, COUNT);
-  const toleratedCount = compileNumberField(def.ToleratedFailureCount, def.ToleratedFailureCountPath, 'ToleratedFailureCount', jsonata, COUNT);
-  const toleratedPct = compileNumberField(def.ToleratedFailurePercentage, def.ToleratedFailurePercentagePath, 'ToleratedFailurePercentage', jsonata, PERCENTAGE);
+  const maxConcurrency = optional(compileField({ field: 'MaxConcurrency', literal: def.MaxConcurrency, path: def.MaxConcurrencyPath, jsonata }, mapCount));
+  const toleratedCount = optional(
+    compileField({ field: 'ToleratedFailureCount', literal: def.ToleratedFailureCount, path: def.ToleratedFailureCountPath, jsonata }, mapCount),
+  );
+  const toleratedPct = optional(
+    compileField(
+      { field: 'ToleratedFailurePercentage', literal: def.ToleratedFailurePercentage, path: def.ToleratedFailurePercentagePath, jsonata },
+      mapPercentage,
+    ),
+  );
   const batcher = def.ItemBatcher;
   // Reading items from S3 and writing results there are not built yet: say so, rather than
   // iterate over the state input as if the fields were not there.
@@ -55,7 +62,7 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
         }
         frame.mapItem = undefined;
         const work = batcher ? batch(inputs, batcher) : inputs;
-        return retrying(
+        const results = await retrying(
           frame,
           def.Retry,
           async (attempt) => {
@@ -67,25 +74,26 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
             if (tolPct !== undefined && (tolPct < 0 || tolPct > 100)) {
               throw new DataFlowError(StatesErrors.Runtime, 'ToleratedFailurePercentage must be between 0 and 100.');
             }
-            let results: unknown[];
             try {
-              results = distributed
+              return distributed
                 ? await runDistributed(name, processor, work, frame, limit, tolCount, tolPct)
                 : await runInline(name, processor, work, frame, limit, attempt);
             } catch (e) {
-              throw toStatesError(e, frame);
+              throw new IterationsFailed(toStatesError(e, frame));
             }
-            frame.emit('MapStateSucceeded');
-            const output = await flow.finish(raw, selected, results, frame);
-            return exit(frame, 'Map', name, output, next);
           },
           // Recorded AWS histories: a retried attempt goes straight from the failed iteration to the
           // next MapStateStarted; MapStateFailed is written once, when the state finally fails.
+          // Other failures (a bad tolerated-failure setting) are the state's own: guarded() reports them.
           (err) => {
+            if (!(err instanceof IterationsFailed)) throw err;
             frame.emit('MapStateFailed');
             throw new AlreadyReported(err.error, err.cause);
           },
         );
+        frame.emit('MapStateSucceeded');
+        const output = await flow.finish(raw, selected, results, frame);
+        return exit(frame, 'Map', name, output, next);
       }, flow, def.Catch, 'MapStateFailed');
     },
   };
@@ -198,35 +206,15 @@ async function runDistributed(
   }
 }
 
+/** Items (JSONata) or ItemsPath (JSONPath, default `$`); a JSONata Map without Items iterates over its input. */
 function compileItems(def: MapState, jsonata: boolean): Eval<unknown[]> {
-  if (jsonata) {
-    if (def.Items === undefined) return (_s, raw) => asArray(raw, undefined);
-    // Items is a JSONata template: a whole expression, or an array with expressions inside.
-    const expr = def.Items;
-    const t = compileJsonataTemplate(expr, 'Items');
-    const text = isJsonataExpression(expr) ? expr.slice(2, -2).trim() : JSON.stringify(expr);
-    return (_s, raw, frame) =>
-      andThen(t(bindings(frame, raw)), (v) => {
-        if (!Array.isArray(v)) throw unexpectedTypeError(text, 'Items', 'array', v);
-        return v;
-      });
-  }
-  const text = def.ItemsPath ?? '$';
-  const path = compilePath(text);
-  return (selected, _raw, frame) => {
-    const scope = frame.scope(selected);
-    const v = path.get(scope);
-    if (v === undefined) throw new DataFlowError(StatesErrors.Runtime, `Invalid path '${text}' : ${path.missReason(scope)}`);
-    return asArray(v, text);
-  };
+  const read = compileField({ field: 'Items', literal: def.Items, path: jsonata ? undefined : (def.ItemsPath ?? '$'), jsonata }, mapItems);
+  return read ?? ((_s, raw) => inputArray(raw, StatesErrors.QueryEvaluationError));
 }
 
-function asArray(v: unknown, path: string | undefined): unknown[] {
-  if (Array.isArray(v)) return v;
-  throw new DataFlowError(
-    path === undefined ? StatesErrors.QueryEvaluationError : StatesErrors.Runtime,
-    `Map state input must be an array but was: ${JSON.stringify(v)}`,
-  );
+/** A field the definition may leave out reads as `undefined`. */
+function optional<T>(read: Eval<T> | undefined): Eval<T | undefined> {
+  return read ?? (() => undefined);
 }
 
 function compileSelector(template: Template | undefined, jsonata: boolean): Eval<unknown> | undefined {
@@ -239,17 +227,6 @@ function compileSelector(template: Template | undefined, jsonata: boolean): Eval
   return (selected, _raw, frame) => t(frame.scope(selected));
 }
 
-/** MaxConcurrency and ToleratedFailureCount: non-negative integers. */
-const COUNT: NumberRule = {
-  expression: (v) => Number.isInteger(v) && v >= 0,
-  expected: 'integer',
-  path: (v) => Number.isInteger(v),
-  pathWord: 'integer',
-};
-
-/** ToleratedFailurePercentage: a path may give a fraction. */
-const PERCENTAGE: NumberRule = { ...COUNT, path: (v) => Number.isFinite(v) };
-
 /** ItemBatcher: groups item inputs into `{ Items: [...], BatchInput? }` objects. */
 function batch(inputs: unknown[], batcher: Readonly<Record<string, unknown>>): unknown[] {
   const size = typeof batcher.MaxItemsPerBatch === 'number' && batcher.MaxItemsPerBatch > 0 ? batcher.MaxItemsPerBatch : inputs.length || 1;
@@ -260,4 +237,11 @@ function batch(inputs: unknown[], batcher: Readonly<Record<string, unknown>>): u
     out.push(b);
   }
   return out;
+}
+
+/** The iterations of one attempt failed: the failure Retry considers and MapStateFailed reports. */
+class IterationsFailed extends StatesError {
+  constructor(e: StatesError) {
+    super(e.error, e.cause);
+  }
 }

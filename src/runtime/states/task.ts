@@ -1,6 +1,8 @@
 import type { TaskState } from '../../definition/types.js';
 import { StatesError, StatesErrors } from '../../errors.js';
 import { TaskTokens } from '../../tasks/tokens.js';
+import { compileField } from '../dataflow/field.js';
+import { MAX_TASK_SECONDS, taskSeconds } from '../dataflow/field-types.js';
 import type { StateFlow } from '../dataflow/flow.js';
 import { onAbort } from '../abort.js';
 import type { Frame } from '../frame.js';
@@ -9,14 +11,13 @@ import { jsonSize } from '../json-size.js';
 import { dataLimitExceeded, MAX_PAYLOAD_BYTES } from '../payload.js';
 import { retrying } from '../retry.js';
 import { enter, exit, guarded, nextOf, type CompiledState } from './common.js';
-import { compileNumberField, type NumberRule } from './number-field.js';
 import { describeResource, type ResourceInfo } from './resource.js';
 import { taskEvents, TimedOut } from './task-events.js';
 import { finishRecorded, replayed } from './task-replay.js';
 import { activityWork, asTaskError, serviceWork } from './task-work.js';
 
 /** Task TimeoutSeconds default (AWS: 99999999 s when not set). */
-const DEFAULT_TIMEOUT_S = 99_999_999;
+const DEFAULT_TIMEOUT_S = MAX_TASK_SECONDS;
 
 
 /**
@@ -26,8 +27,8 @@ const DEFAULT_TIMEOUT_S = 99_999_999;
 export function compileTask(name: string, def: TaskState, flow: StateFlow, jsonata: boolean): CompiledState {
   const next = nextOf(def);
   const info = describeResource(def.Resource);
-  const timeout = compileNumberField(def.TimeoutSeconds, def.TimeoutSecondsPath, 'TimeoutSeconds', jsonata, SECONDS);
-  const heartbeat = compileNumberField(def.HeartbeatSeconds, def.HeartbeatSecondsPath, 'HeartbeatSeconds', jsonata, SECONDS);
+  const timeout = compileField({ field: 'TimeoutSeconds', literal: def.TimeoutSeconds, path: def.TimeoutSecondsPath, jsonata }, taskSeconds);
+  const heartbeat = compileField({ field: 'HeartbeatSeconds', literal: def.HeartbeatSeconds, path: def.HeartbeatSecondsPath, jsonata }, taskSeconds);
   return {
     name,
     type: 'Task',
@@ -35,8 +36,8 @@ export function compileTask(name: string, def: TaskState, flow: StateFlow, jsona
       enter(frame, 'Task', name, raw, true);
       return guarded(frame, 'Task', name, raw, async () => {
         const selected = flow.select(raw, frame);
-        const timeoutS = (await timeout(selected, raw, frame)) ?? DEFAULT_TIMEOUT_S;
-        const heartbeatS = await heartbeat(selected, raw, frame);
+        const timeoutS = timeout ? await timeout(selected, raw, frame) : DEFAULT_TIMEOUT_S;
+        const heartbeatS = heartbeat ? await heartbeat(selected, raw, frame) : undefined;
         return retrying(frame, def.Retry, async (attempt) => {
           // A callback task's token must exist before Parameters reads $$.Task.Token.
           if (info.callback) {
@@ -54,14 +55,6 @@ export function compileTask(name: string, def: TaskState, flow: StateFlow, jsona
     },
   };
 }
-
-/** TimeoutSeconds and HeartbeatSeconds: positive integers (at most 99999999 from an expression). */
-const SECONDS: NumberRule = {
-  expression: (v) => Number.isInteger(v) && v > 0 && v <= DEFAULT_TIMEOUT_S,
-  expected: 'positive integer',
-  path: (v) => Number.isInteger(v) && v > 0,
-  pathWord: 'positive integer',
-};
 
 /** One attempt: the Scheduled/Started/Succeeded|Failed|TimedOut events and the work. */
 async function invoke(
