@@ -1,26 +1,49 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-const entries: Record<string, string> = {
+/** Library entries, each built as ESM and CommonJS with types. */
+const library: Record<string, string> = {
   index: 'src/index.ts',
+  node: 'src/node.ts',
   testing: 'src/testing/index.ts',
   visual: 'src/visual/index.ts',
   remote: 'src/remote/index.ts',
-  cli: 'src/cli/bin.ts',
 };
 
-export default defineConfig({
-  // Only entries whose source exists, so a partial checkout still builds.
-  entry: Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file))),
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  // Shared chunks in both formats, so index and testing share one copy of each class.
-  splitting: true,
-  target: 'node20',
-  // import.meta.url in the CommonJS build (used to load optional dependencies lazily).
-  shims: true,
-  // p-limit is ESM-only; bundling it keeps the CommonJS build loadable with require() on Node 20.
-  noExternal: ['p-limit', 'yocto-queue'],
-});
+// Only entries whose source exists, so a partial checkout still builds.
+const present = (entries: Record<string, string>) => Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
+
+export default defineConfig([
+  {
+    entry: present(library),
+    format: ['esm', 'cjs'],
+    dts: true,
+    // No source maps: the output is unminified and readable, and maps would double the tarball.
+    sourcemap: false,
+    // Everything but the CLI's files, which the second build owns (both builds run at once).
+    clean: ['!cli.js', '!cli/**'],
+    // Shared chunks in both formats, so index and testing share one copy of each class.
+    splitting: true,
+    target: 'node20',
+    // import.meta.url in the CommonJS build (used to load optional dependencies lazily).
+    shims: true,
+    // p-limit is ESM-only; bundling it keeps the CommonJS build loadable with require() on Node 20.
+    noExternal: ['p-limit', 'yocto-queue'],
+  },
+  {
+    // The command line: ESM only and no types, as nothing imports it. dist/cli.js, with its
+    // chunks in dist/cli/ so they never mix with the library's.
+    entry: present({ cli: 'src/cli/bin.ts' }),
+    format: ['esm'],
+    dts: false,
+    sourcemap: false,
+    // '**/*' minus top-level files: only dist/cli/ (the library build cleans the rest).
+    clean: ['!*'],
+    esbuildOptions(options) {
+      options.chunkNames = 'cli/[name]-[hash]';
+    },
+    splitting: true,
+    target: 'node20',
+    noExternal: ['p-limit', 'yocto-queue'],
+  },
+]);

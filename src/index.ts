@@ -17,4 +17,7 @@ export { Runtime, SnapshotAlreadyResumedError, type RuntimeOptions, type Startab
 export { TaskTokenError } from './tasks/tokens.js';
 export type { ActivityTask } from './tasks/activities.js';
 export { SNAPSHOT_FORMAT, InvalidSnapshotError, type ExecutionSnapshot } from './runtime/snapshot.js';
-export { MemoryExecutionStore, FileExecutionStore, StoreConflictError, StoreCorruptError, StoreLockTimeoutError, type ExecutionStore, type StoredExecution } from './store/index.js';
+export type { ExecutionStore, StoredExecution, WriteOptions } from './store/execution-store.js';
+export { StoreConflictError, StoreCorruptError, StoreLockTimeoutError } from './store/errors.js';
+export { MemoryExecutionStore } from './store/memory-store.js';
+// FileExecutionStore needs node:fs; it is exported by 'asl-runtime/node'.
