@@ -65,14 +65,15 @@ export const VIEWER_SCRIPT = String.raw`(function () {
         var li = el('li');
         li.appendChild(el('strong', null, r.error || 'error'));
         li.appendChild(el('span', 'asl-muted', ' at ' + r.at));
-        if (r.cause) li.appendChild(el('pre', 'asl-value', r.cause));
+        if (r.cause) li.appendChild(el('pre', 'asl-value', pretty(r.cause)));
         ol.appendChild(li);
       });
       retries.appendChild(ol);
       box.appendChild(retries);
     }
     field(box, 'Error', run.error, false);
-    field(box, 'Cause', run.cause, false);
+    // Lambda causes are JSON (errorMessage, stackTrace): shown indented when they parse.
+    field(box, 'Cause', run.cause, true);
     var kids = run.children.map(function (id) { return data.runs[id]; });
     if (run.iterations) {
       run.iterations.forEach(function (it) {
@@ -147,7 +148,7 @@ export const VIEWER_SCRIPT = String.raw`(function () {
   function execution() {
     var box = document.getElementById('asl-execution');
     field(box, 'Error', data.error, false);
-    field(box, 'Cause', data.cause, false);
+    field(box, 'Cause', data.cause, true);
     field(box, 'Input', data.input, true);
     field(box, 'Output', data.output, true);
   }
