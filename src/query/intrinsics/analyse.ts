@@ -5,6 +5,7 @@
 import type { CallNode } from './ast.js';
 import { IntrinsicSyntaxError } from './errors.js';
 import { INTRINSIC_FUNCTIONS } from './registry.js';
+import { editDistance } from '../edit-distance.js';
 
 /** AWS: "You can nest up to 10 intrinsic functions within a field." */
 export const MAX_NESTING_DEPTH = 10;
@@ -65,7 +66,7 @@ export function suggestName(name: string): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const known of INTRINSIC_FUNCTIONS.keys()) {
-    const distance = editDistance(wanted, known.toLowerCase());
+    const distance = editDistance(wanted, known.toLowerCase(), 3);
     if (distance < bestDistance) {
       best = known;
       bestDistance = distance;
@@ -73,16 +74,4 @@ export function suggestName(name: string): string | undefined {
   }
   // Two edits cover a typo or a swapped pair of letters without suggesting unrelated names.
   return bestDistance <= 2 ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -7,7 +7,7 @@ import { analyse } from './analyse.js';
 import type { ArgumentNode, CallNode, PathNode } from './ast.js';
 import { IntrinsicArgumentError, IntrinsicSyntaxError, intrinsicFailure } from './errors.js';
 import type { Implementation } from './functions/types.js';
-import { toJavaJson } from './java/json.js';
+import { toJavaJson } from '../java/json.js';
 import { parseIntrinsic } from './parser.js';
 import { INTRINSIC_FUNCTIONS } from './registry.js';
 

@@ -13,7 +13,7 @@ import { lazyRequire } from '../../lazy-require.js';
 const jsonata = lazyRequire<typeof jsonataType>('jsonata');
 import { MAX_JSON_DEPTH, textDepthExceeds } from '../json-depth.js';
 import { evaluationLimits } from './guard.js';
-import { seededRandom } from './java-random.js';
+import { seededRandom } from '../java/random.js';
 import { sort } from './sort.js';
 
 /** AWS's `$hash` algorithm names mapped to Node's digest names. */

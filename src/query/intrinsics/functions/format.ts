@@ -1,6 +1,6 @@
 /** Intrinsic for generic operation: States.Format. */
 import { IntrinsicSyntaxError } from '../errors.js';
-import { javaToString } from '../java/to-string.js';
+import { javaToString } from '../../java/to-string.js';
 import { fillTemplate, parseLiteralTemplate, parseValueTemplate, placeholderCount, type Template } from '../template.js';
 import { fail, stringArg } from './args.js';
 import type { Implementation, IntrinsicDefinition } from './types.js';

@@ -1,6 +1,6 @@
 /** Intrinsics for JSON data manipulation. */
 import { MAX_JSON_DEPTH, textDepthExceeds } from '../../json-depth.js';
-import { toJavaJson } from '../java/json.js';
+import { toJavaJson } from '../../java/json.js';
 import { booleanArg, fail, objectArg, stringArg } from './args.js';
 import type { IntrinsicDefinition } from './types.js';
 

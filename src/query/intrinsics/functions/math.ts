@@ -1,5 +1,5 @@
 /** Intrinsics for Math operations. */
-import { JavaRandom } from '../java/random.js';
+import { JavaRandom } from '../../java/random.js';
 import { fail, INT_MAX, INT_MIN, intArg, roundedArg } from './args.js';
 import type { IntrinsicDefinition } from './types.js';
 

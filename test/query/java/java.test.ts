@@ -3,9 +3,9 @@
  * printing (Double.toString) and java.util.Random for seeded States.MathRandom.
  */
 import { describe, expect, it } from 'vitest';
-import { javaNumberToString } from '../../../src/query/intrinsics/java/number.js';
-import { JavaRandom } from '../../../src/query/intrinsics/java/random.js';
-import { javaToString } from '../../../src/query/intrinsics/java/to-string.js';
+import { javaNumberToString } from '../../../src/query/java/number.js';
+import { JavaRandom, seededRandom } from '../../../src/query/java/random.js';
+import { javaToString } from '../../../src/query/java/to-string.js';
 
 describe('javaNumberToString', () => {
   it.each([
@@ -47,5 +47,24 @@ describe('JavaRandom', () => {
     [123456789012n, 7, 3],
   ])('new Random(%d).nextInt(%d) is %d', (seed, bound, expected) => {
     expect(new JavaRandom(seed).nextInt(bound)).toBe(expected);
+  });
+});
+
+describe('JavaRandom.nextDouble and seededRandom ($random(seed))', () => {
+  // Printed on a JVM by `r = new java.util.Random(seed)`: r.nextDouble(), r.nextDouble(), r.nextInt(10).
+  it.each([
+    [42n, 0.7275636800328681, 0.6832234717598454, 0],
+    [0n, 0.730967787376657, 0.24053641567148587, 5],
+    [-7n, 0.2691218093260761, 0.6731811902798038, 8],
+    [123456789012n, 0.013835938433091277, 0.5246133121787082, 4],
+  ])('new Random(%d) draws %d, %d, then nextInt(10) = %d', (seed, first, second, int) => {
+    const r = new JavaRandom(seed);
+    expect([r.nextDouble(), r.nextDouble(), r.nextInt(10)]).toEqual([first, second, int]);
+    expect(seededRandom(Number(seed))).toBe(first);
+  });
+
+  it('truncates a fractional seed toward zero, as a Java (long) cast does', () => {
+    expect(seededRandom(42.9)).toBe(seededRandom(42));
+    expect(seededRandom(-7.5)).toBe(seededRandom(-7));
   });
 });
