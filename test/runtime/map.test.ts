@@ -193,3 +193,27 @@ describe('Map fields not built yet', () => {
     expect(r.cause).toContain("uses ItemReader, which asl-runtime does not support yet");
   });
 });
+
+describe('Map settings read per attempt', () => {
+  it('a negative ToleratedFailureCountPath fails the execution with States.Runtime and no MapStateFailed, as AWS records', async () => {
+    const def = {
+      StartAt: 'M',
+      States: {
+        M: {
+          Type: 'Map',
+          ItemsPath: '$.Items',
+          ToleratedFailureCountPath: '$.Tolerated',
+          ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'P', States: { P: { Type: 'Pass', End: true } } },
+          End: true,
+        },
+      },
+    };
+    const r = await run(def, { Items: [0], Tolerated: -1 });
+    expect(r).toMatchObject({
+      status: 'FAILED',
+      error: 'States.Runtime',
+      cause: "An error occurred while executing the state 'M' (entered at the event id #2). ToleratedFailureCount cannot be negative.",
+    });
+    expect(r.types).toEqual(['ExecutionStarted', 'MapStateEntered', 'MapStateStarted', 'ExecutionFailed']);
+  });
+});
