@@ -1,7 +1,13 @@
-/** Output streams of the CLI, injectable for tests. */
+import type { ColourEnv } from './colour.js';
+
+/** Streams and environment of the CLI, injectable for tests. */
 export interface CliIO {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
+  readonly stdout: { write(text: string): unknown; isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** What `-` and `--input -` read (default: process.stdin). */
+  readonly stdin?: AsyncIterable<Uint8Array | string>;
+  /** NO_COLOR and FORCE_COLOR are read from here (default: process.env). */
+  readonly env?: ColourEnv;
 }
 
 /** A CLI command: parses its own arguments and returns the exit code. */

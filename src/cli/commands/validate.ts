@@ -1,109 +1,139 @@
 /** `asl-runtime validate <files…>`: validates definition files and prints diagnostics. */
-import type { Diagnostic } from '../../definition/diagnostic.js';
 import { formatDiagnostics, validate } from '../../validate/index.js';
 import { parseArgs, UsageError } from '../args.js';
-import { isYamlFile, loadYaml } from '../yaml.js';
-import { NotUtf8Error, readTextFile } from '../text-file.js';
+import { painter, Style, useColour } from '../colour.js';
+import { expandFiles } from '../expand.js';
+import { VALIDATE_FORMATS, type FileResult, type ValidateFormat } from '../formats/file-result.js';
+import { formatGithub } from '../formats/github.js';
+import { formatJunit } from '../formats/junit.js';
+import { toSarif } from '../formats/sarif.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type Command } from '../io.js';
+import { looksLikeYaml, SourceError, SourceReader } from '../sources.js';
+import { packageVersion } from '../version.js';
+import { loadYaml } from '../yaml.js';
 
-const USAGE = `Usage: asl-runtime validate [options] <file...>
+const USAGE = `Usage: asl-runtime validate [options] <file|folder|glob|-> ...
 
-Validates Amazon States Language definitions (JSON, or YAML for *.yaml / *.yml files).
+Validates Amazon States Language definitions: JSON, or YAML for *.yaml / *.yml files.
+A folder stands for every .json, .yaml and .yml file under it; quote a glob so the shell
+leaves it to asl-runtime (*, ?, **, [abc], {a,b}); '-' reads one definition from stdin.
 
 Options:
-  --format text|json     output format (default: text)
-  --warnings             also report warnings (NO_DOLLAR, NO_PATH, PASS_RESULT_IS_STATIC, ...)
+  --format FORMAT          text (default), json, github (Actions annotations),
+                           sarif (SARIF 2.1.0, for code scanning) or junit (JUnit XML)
+  --warnings               also report warnings (NO_DOLLAR, NO_PATH, PASS_RESULT_IS_STATIC, ...)
   --type STANDARD|EXPRESS  workflow type to validate for (default: STANDARD)
-  --strict-resources     check Task Resource ARNs strictly
-  --help                 show this help
+  --strict-resources       check Task Resource ARNs strictly
+  -h, --help               show this help
 
-Exit status: 0 when every file is valid, 1 when any file has errors, 2 on a usage error.`;
+Examples:
+  asl-runtime validate order.asl.json
+  asl-runtime validate 'statemachines/**/*.asl.{json,yaml}' --warnings
+  asl-runtime validate statemachines/ --format github
+  asl-runtime validate statemachines/ --format sarif > asl.sarif
+  cat order.asl.json | asl-runtime validate -
 
-interface FileResult {
-  readonly file: string;
-  readonly valid: boolean;
-  readonly diagnostics: readonly Diagnostic[];
-}
+Exit status:
+  0  every file is valid (warnings alone do not fail)
+  1  a file has errors or cannot be read
+  2  usage error (unknown option, no file given, a glob or folder that matches nothing)`;
 
 /** The validate command. */
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check state machine definition files',
+  summary: 'check state machine definition files (text, json, github, sarif, junit)',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    let parsed;
+    let files: string[];
+    let format: ValidateFormat;
+    let type: 'STANDARD' | 'EXPRESS';
+    let options: Map<string, string | true>;
     try {
-      parsed = parseArgs(args, ['format', 'type'], ['warnings', 'strict-resources', 'help']);
+      let positionals: string[];
+      ({ options, positionals } = parseArgs(args, ['format', 'type'], ['warnings', 'strict-resources', 'help']));
+      if (options.has('help')) {
+        io.stdout.write(USAGE + '\n');
+        return EXIT_OK;
+      }
+      const f = options.get('format') ?? 'text';
+      if (!VALIDATE_FORMATS.includes(f as ValidateFormat)) throw new UsageError(`--format must be one of ${VALIDATE_FORMATS.join(', ')}, not '${String(f)}'`);
+      format = f as ValidateFormat;
+      const t = options.get('type') ?? 'STANDARD';
+      if (t !== 'STANDARD' && t !== 'EXPRESS') throw new UsageError(`--type must be STANDARD or EXPRESS, not '${String(t)}'`);
+      type = t;
+      if (positionals.length === 0) throw new UsageError('no files given');
+      files = await expandFiles(positionals);
+      if (files.filter((f) => f === '-').length > 1) throw new UsageError("'-' (stdin) can be given once");
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       io.stderr.write(`asl-runtime validate: ${error.message}\n\n${USAGE}\n`);
       return EXIT_USAGE;
     }
-    const { positionals, options } = parsed;
-    if (options.has('help')) {
-      io.stdout.write(USAGE + '\n');
-      return EXIT_OK;
-    }
-    const format = options.get('format') ?? 'text';
-    const type = options.get('type') ?? 'STANDARD';
-    if (format !== 'text' && format !== 'json') return usage(io, `--format must be text or json, not '${String(format)}'`);
-    if (type !== 'STANDARD' && type !== 'EXPRESS') return usage(io, `--type must be STANDARD or EXPRESS, not '${String(type)}'`);
-    if (positionals.length === 0) return usage(io, 'no files given');
 
-    const warnings = options.has('warnings');
+    const settings = { warnings: options.has('warnings'), type, strictResources: options.has('strict-resources') } as const;
+    const reader = new SourceReader(io);
     const results: FileResult[] = [];
-    for (const file of positionals) {
-      let text: string;
-      try {
-        text = await readTextFile(file);
-      } catch (error) {
-        const reason =
-          error instanceof NotUtf8Error ? 'it is not UTF-8 text' : ((error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)));
-        results.push({
-          file,
-          valid: false,
-          diagnostics: [{ severity: 'ERROR', code: 'FILE_NOT_READABLE', message: `cannot read file (${reason})`, location: '', path: [] }],
-        });
-        continue;
-      }
-      const source = text;
-      const settings = { warnings, type, strictResources: options.has('strict-resources') } as const;
-      if (isYamlFile(file)) {
-        const loaded = loadYaml(source);
-        if (!loaded.ok) {
-          results.push({ file, valid: false, diagnostics: [loaded.diagnostic] });
-          continue;
-        }
-        const result = validate(loaded.value, settings);
-        results.push({ file, valid: result.valid, diagnostics: result.diagnostics.map((d) => loaded.locate(d)) });
-        continue;
-      }
-      const result = validate(source, settings);
-      results.push({ file, valid: result.valid, diagnostics: result.diagnostics });
-    }
+    for (const file of files) results.push(await validateOne(reader, file, settings));
 
-    if (format === 'json') {
-      io.stdout.write(JSON.stringify(results, null, 2) + '\n');
-    } else {
-      for (const r of results) if (r.diagnostics.length > 0) io.stdout.write(formatDiagnostics(r.diagnostics, r.file) + '\n');
-      const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'ERROR').length, 0);
-      const warned = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'WARNING').length, 0);
-      const failed = results.filter((r) => !r.valid).length;
-      io.stderr.write(
-        failed === 0
-          ? `${results.length} file${plural(results.length)} valid${warned > 0 ? `, ${warned} warning${plural(warned)}` : ''}\n`
-          : `${errors} error${plural(errors)}${warned > 0 ? `, ${warned} warning${plural(warned)}` : ''} in ${failed} of ${results.length} file${plural(results.length)}\n`,
-      );
+    const version = packageVersion();
+    switch (format) {
+      case 'json':
+        io.stdout.write(JSON.stringify(results, null, 2) + '\n');
+        break;
+      case 'github':
+        io.stdout.write(formatGithub(results));
+        break;
+      case 'sarif':
+        io.stdout.write(JSON.stringify(toSarif(results, version), null, 2) + '\n');
+        break;
+      case 'junit':
+        io.stdout.write(formatJunit(results));
+        break;
+      case 'text':
+        writeText(results, io);
+        break;
     }
     return results.every((r) => r.valid) ? EXIT_OK : EXIT_PROBLEMS;
   },
 };
 
-function plural(n: number): string {
-  return n === 1 ? '' : 's';
+async function validateOne(reader: SourceReader, file: string, settings: Parameters<typeof validate>[1]): Promise<FileResult> {
+  let source;
+  try {
+    source = await reader.read(file, 'definition');
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    const message = `cannot read file (${error.reason})`;
+    return { file, valid: false, diagnostics: [{ severity: 'ERROR', code: 'FILE_NOT_READABLE', message, location: '', path: [] }] };
+  }
+  if (looksLikeYaml(source)) {
+    const loaded = loadYaml(source.text);
+    if (!loaded.ok) return { file: source.name, valid: false, diagnostics: [loaded.diagnostic] };
+    const result = validate(loaded.value, settings);
+    return { file: source.name, valid: result.valid, diagnostics: result.diagnostics.map((d) => loaded.locate(d)) };
+  }
+  const result = validate(source.text, settings);
+  return { file: source.name, valid: result.valid, diagnostics: result.diagnostics };
 }
 
-function usage(io: CliIO, message: string): number {
-  io.stderr.write(`asl-runtime validate: ${message}\n\n${USAGE}\n`);
-  return EXIT_USAGE;
+/** `file:line:col  CODE  message` lines on stdout, the summary on stderr; red errors and yellow warnings on a terminal. */
+function writeText(results: readonly FileResult[], io: CliIO): void {
+  const env = io.env ?? process.env;
+  const paint = painter(useColour(io.stdout, env));
+  for (const r of results) {
+    for (const d of r.diagnostics) io.stdout.write(paint(formatDiagnostics([d], r.file), d.severity === 'ERROR' ? Style.red : Style.yellow) + '\n');
+  }
+  const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'ERROR').length, 0);
+  const warned = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'WARNING').length, 0);
+  const failed = results.filter((r) => !r.valid).length;
+  const warnings = warned > 0 ? `, ${warned} warning${plural(warned)}` : '';
+  const summary =
+    failed === 0
+      ? `${results.length} file${plural(results.length)} valid${warnings}`
+      : `${errors} error${plural(errors)}${warnings} in ${failed} of ${results.length} file${plural(results.length)}`;
+  io.stderr.write(painter(useColour(io.stderr, env))(summary, failed === 0 ? Style.green : Style.red) + '\n');
+}
+
+function plural(n: number): string {
+  return n === 1 ? '' : 's';
 }
