@@ -51,9 +51,9 @@ export function resultPathCompileProblem(path: string): string | undefined {
 }
 
 /** A `.$` template value or an ErrorPath/CausePath: a path or an intrinsic call. */
-export function dynamicValueCompileProblem(value: string, key: string): string | undefined {
+export function dynamicValueCompileProblem(value: string): string | undefined {
   // the key only names the field in runtime errors; it cannot make compiling fail
-  return cachedProblemOf('d' + value, () => compileDynamicValue(value, key));
+  return cachedProblemOf('d' + value, () => compileDynamicValue(value, 'value.$'));
 }
 
 /**

@@ -54,8 +54,7 @@ export function checkDollarValue(out: Collector, value: string, at: Path, stateN
 
 /** The runtime's template compiler must accept what the grammar accepted; reports its message when not. */
 function compiles(out: Collector, value: string, at: Path, stateName: string, code: string): boolean {
-  const key = typeof at[at.length - 1] === 'string' ? (at[at.length - 1] as string) : '';
-  const problem = dynamicValueCompileProblem(value, key);
+  const problem = dynamicValueCompileProblem(value);
   if (problem === undefined) return true;
   out.error(code, at, code === 'INVALID_JSONPATH' ? `${quote(value)} is not a valid JSONPath: ${problem}` : `invalid intrinsic function ${quote(value)}: ${problem}`, stateName);
   return false;
