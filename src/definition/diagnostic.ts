@@ -1,3 +1,5 @@
+import type { ValidatedDefinition } from './validated.js';
+
 /** One finding of the validator, shaped like AWS's ValidateStateMachineDefinition diagnostics. */
 export interface Diagnostic {
   readonly severity: 'ERROR' | 'WARNING';
@@ -15,9 +17,10 @@ export interface Diagnostic {
   readonly column?: number;
 }
 
-/** What `validate()` returns. */
-export interface ValidationResult {
-  /** True when there is no diagnostic of severity ERROR. */
-  readonly valid: boolean;
-  readonly diagnostics: readonly Diagnostic[];
-}
+/**
+ * What `validate()` returns, in the shape of zod's `safeParse`: when `valid`, `definition` is
+ * the validated definition with its model, ready for the compiler.
+ */
+export type ValidationResult =
+  | { readonly valid: true; readonly diagnostics: readonly Diagnostic[]; readonly definition: ValidatedDefinition }
+  | { readonly valid: false; readonly diagnostics: readonly Diagnostic[]; readonly definition?: undefined };

@@ -1,4 +1,6 @@
 import type { MachineDefinition, QueryLanguage, StateDefinition } from '../definition/types.js';
+import type { ValidatedDefinition } from '../definition/validated.js';
+import { AslUsageError } from '../errors.js';
 import type { StateFlow } from './dataflow/flow.js';
 import { jsonataFlow } from './dataflow/jsonata.js';
 import { jsonPathFlow } from './dataflow/jsonpath.js';
@@ -14,19 +16,28 @@ import { compileTask } from './states/task.js';
 import { compileWait } from './states/wait.js';
 
 /**
- * Definition → CompiledMachine. Every state becomes a closure with its paths, templates,
- * expressions and choice rules compiled; nothing is parsed per transition. Expects a
- * definition that passed `validate()`.
+ * Validated definition → CompiledMachine. Every state becomes a closure with its paths,
+ * templates, expressions and choice rules compiled; nothing is parsed per transition. Only a
+ * definition that passed `validate()` is accepted, and each state runs in the query language
+ * the validator resolved for it.
  */
-export function compileMachine(def: MachineDefinition, inherited: QueryLanguage = 'JSONPath'): CompiledMachine {
-  const language = def.QueryLanguage ?? inherited;
+export function compileMachine(valid: ValidatedDefinition): CompiledMachine {
+  return compileNested(valid.definition, valid);
+}
+
+function compileNested(def: MachineDefinition, model: ValidatedDefinition): CompiledMachine {
   const states = new Map<string, CompiledState>();
-  for (const [name, state] of Object.entries(def.States)) states.set(name, compileState(name, state, language));
+  for (const [name, state] of Object.entries(def.States)) states.set(name, compileState(name, state, languageOf(state, model), model));
   return new CompiledMachine(def.StartAt, states);
 }
 
-function compileState(name: string, def: StateDefinition, inherited: QueryLanguage): CompiledState {
-  const language = def.QueryLanguage ?? inherited;
+function languageOf(state: StateDefinition, model: ValidatedDefinition): QueryLanguage {
+  const known = model.stateOf(state);
+  if (!known) throw new AslUsageError('internal: a state the validator did not see was given to the compiler');
+  return known.queryLanguage;
+}
+
+function compileState(name: string, def: StateDefinition, language: QueryLanguage, model: ValidatedDefinition): CompiledState {
   const jsonata = language === 'JSONata';
   const flow = (kind: 'result' | 'none', catchers = (def as { Catch?: [] }).Catch ?? []): StateFlow =>
     jsonata ? jsonataFlow(def as object, kind, catchers) : jsonPathFlow(def as object, kind, catchers);
@@ -44,13 +55,13 @@ function compileState(name: string, def: StateDefinition, inherited: QueryLangua
     case 'Fail':
       return compileFail(name, def, jsonata);
     case 'Parallel':
-      return compileParallel(name, def, flow('result'), def.Branches.map((b) => compileMachine(b, language)));
+      return compileParallel(name, def, flow('result'), def.Branches.map((b) => compileNested(b, model)));
     case 'Map': {
       const processor = (def.ItemProcessor ?? def.Iterator)!;
       // Map's Parameters is the legacy ItemSelector, not the state-level Parameters.
       const fields = { ...def, Parameters: undefined };
       const f = jsonata ? jsonataFlow(fields, 'result', def.Catch ?? []) : jsonPathFlow(fields, 'result', def.Catch ?? []);
-      return compileMap(name, def, f, compileMachine(processor, language), jsonata);
+      return compileMap(name, def, f, compileNested(processor, model), jsonata);
     }
   }
 }

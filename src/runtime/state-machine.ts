@@ -1,5 +1,4 @@
 import { AslUsageError, AslValidationError } from '../errors.js';
-import { parseDefinition } from '../definition/parse.js';
 import type { MachineDefinition } from '../definition/types.js';
 import type { Diagnostic } from '../definition/diagnostic.js';
 import { validate } from '../validate/index.js';
@@ -11,6 +10,8 @@ import { compileMachine } from './compile.js';
 import type { ContextOverrides } from './context.js';
 import type { Runtime } from '../tasks/hub.js';
 import { nestedExecutionResolver } from '../tasks/nested.js';
+import { s3Resolver } from '../tasks/s3.js';
+import type { ObjectStore } from '../objects/types.js';
 import { createHash } from 'node:crypto';
 import { Execution, type ExecutionResult, type ExecutionSettings } from './execution.js';
 import { checkSnapshot, type ExecutionSnapshot } from './snapshot.js';
@@ -46,6 +47,12 @@ export interface RunOptions {
    * AWS fails a Standard execution at 25,000 events. Default 25,000; `Infinity` turns it off.
    */
   maxHistoryEvents?: number;
+  /**
+   * The object store Distributed Maps read items from (ItemReader) and write results to
+   * (ResultWriter); with one, the S3 integrations (`s3:getObject`, `s3:putObject`,
+   * `aws-sdk:s3:getObject` / `putObject` / `listObjectsV2`) need no handler.
+   */
+  objectStore?: ObjectStore;
 }
 
 /** Options only the constructor takes. */
@@ -74,13 +81,13 @@ export class StateMachine {
 
   /** @throws AslValidationError when the definition is not valid ASL (see `.diagnostics`). */
   constructor(definition: MachineDefinition | string | object, options: MachineOptions = {}) {
-    const parsed = parseDefinition(definition);
-    const result = validate(typeof definition === 'string' ? definition : parsed, { strictResources: options.strictResources });
-    const errors = result.diagnostics.filter((d) => d.severity === 'ERROR');
-    if (errors.length) throw new AslValidationError(result.diagnostics);
+    // Parsed once (JSON text keeps its line and column in diagnostics); the compiler reads the
+    // validator's model, so both agree on every state.
+    const result = validate(definition, { strictResources: options.strictResources });
+    if (!result.valid) throw new AslValidationError(result.diagnostics);
     this.warnings = result.diagnostics.filter((d) => d.severity === 'WARNING');
-    this.definition = parsed as MachineDefinition;
-    this.compiled = compileMachine(this.definition);
+    this.definition = result.definition.definition;
+    this.compiled = compileMachine(result.definition);
     this.definitionHash = createHash('sha256').update(canonicalJson(this.definition)).digest('hex');
     this.options = { ...options };
   }
@@ -110,6 +117,7 @@ export class StateMachine {
     const resolvers: TaskResolver[] = [...(o.resolvers ?? [])];
     if (o.handlers) resolvers.push(handlersResolver(o.handlers));
     if (o.lambdas) resolvers.push(lambdaResolver(o.lambdas));
+    if (o.objectStore) resolvers.push(s3Resolver(o.objectStore));
     resolvers.push(nestedExecutionResolver);
     const timeout = this.definition.TimeoutSeconds;
     if (o.name !== undefined && (typeof o.name !== 'string' || o.name.length < 1 || o.name.length > 80)) {
@@ -132,6 +140,7 @@ export class StateMachine {
       uuid: o.uuid,
       includeExecutionData: o.includeExecutionData ?? true,
       runtime: o.runtime,
+      objectStore: o.objectStore,
       definitionHash: this.definitionHash,
     };
   }

@@ -11,9 +11,12 @@ import { buildModel, type Model } from './model.js';
 import { LineIndex, locate, scanJson, type JsonScan } from './positions.js';
 import { checkState } from './state-checks.js';
 import { checkVariableScopes } from './variables.js';
+import { validatedDefinition } from './validated.js';
+import type { ValidatedDefinition } from '../definition/validated.js';
 
 export { formatDiagnostics } from './format.js';
 export type { Diagnostic, ValidationResult } from '../definition/diagnostic.js';
+export type { ValidatedDefinition, ValidatedState } from '../definition/validated.js';
 
 /** Options of {@link validate}. */
 export interface ValidateOptions {
@@ -53,6 +56,7 @@ function internalError(error: unknown): Diagnostic {
 
 function validateUnsafe(definitionOrText: unknown, opts: ValidateOptions): ValidationResult {
   const out = new Collector(opts.warnings !== false);
+  let validated: ValidatedDefinition | undefined;
   let scan: JsonScan | undefined;
   let text: string | undefined;
   try {
@@ -86,16 +90,17 @@ function validateUnsafe(definitionOrText: unknown, opts: ValidateOptions): Valid
       }
       definition = snapshot.value;
     }
-    run(definition, opts, out, scan);
+    validated = run(definition, opts, out, scan);
   } catch (error) {
     // a bug in the validator must not let a definition through unchecked
     const d = internalError(error);
     out.error(d.code, d.path, d.message);
   }
-  return finish(out, text, scan);
+  return finish(out, text, scan, undefined, validated);
 }
 
-function run(definition: unknown, options: ValidateOptions, out: Collector, scan: JsonScan | undefined): void {
+/** Checks a definition; returns its model (which only a definition with no ERROR is given as). */
+function run(definition: unknown, options: ValidateOptions, out: Collector, scan: JsonScan | undefined): ValidatedDefinition | undefined {
   if (definition === null || definition === undefined) {
     out.error('MISSING_DESCRIPTION', [], 'the definition is empty');
     return;
@@ -128,6 +133,7 @@ function run(definition: unknown, options: ValidateOptions, out: Collector, scan
       else out.atOffset('WARNING', 'DUPLICATE_KEY', p, `key '${key}' appears more than once in the same object; only the last value is used`, dup.offset);
     }
   }
+  return validatedDefinition(definition, model);
 }
 
 const LABEL_FORBIDDEN = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/u;
@@ -147,7 +153,7 @@ function checkLabels(model: Model, out: Collector): void {
   }
 }
 
-function finish(out: Collector, text: string | undefined, scan: JsonScan | undefined, errorOffset?: number): ValidationResult {
+function finish(out: Collector, text: string | undefined, scan: JsonScan | undefined, errorOffset?: number, validated?: ValidatedDefinition): ValidationResult {
   let diagnostics: Diagnostic[] = out.items;
   if (text !== undefined) {
     const lines = new LineIndex(text);
@@ -162,5 +168,6 @@ function finish(out: Collector, text: string | undefined, scan: JsonScan | undef
       .sort((a, b) => (a.d.line! - b.d.line!) || (a.d.column! - b.d.column!) || (a.i - b.i))
       .map((x) => x.d);
   }
-  return { valid: !diagnostics.some((d) => d.severity === 'ERROR'), diagnostics };
+  if (diagnostics.some((d) => d.severity === 'ERROR') || validated === undefined) return { valid: false, diagnostics };
+  return { valid: true, diagnostics, definition: validated };
 }

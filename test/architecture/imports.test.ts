@@ -69,9 +69,10 @@ function cycles(graph: Map<string, string[]>): string[][] {
 const ALLOWED: Record<string, readonly string[]> = {
   definition: [],
   query: ['definition'],
-  tasks: ['definition', 'query', 'runtime'],
+  objects: ['definition'],
+  tasks: ['definition', 'query', 'runtime', 'objects'],
   validate: ['definition', 'query', 'runtime'],
-  runtime: ['definition', 'query', 'tasks', 'validate'],
+  runtime: ['definition', 'query', 'tasks', 'validate', 'objects'],
   store: ['definition', 'runtime'],
   testing: ['definition', 'query', 'runtime', 'tasks', 'validate', 'visual'],
 };

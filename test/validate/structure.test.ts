@@ -12,7 +12,11 @@ const hello = {
 
 describe('structure', () => {
   it('accepts a minimal valid definition', () => {
-    expect(validate(hello)).toEqual({ valid: true, diagnostics: [] });
+    const r = validate(hello);
+    expect(r).toMatchObject({ valid: true, diagnostics: [] });
+    // The validated definition is handed on: a plain copy of the input, with its model.
+    expect(r.definition?.definition).toEqual(hello);
+    expect(r.definition?.definition).not.toBe(hello);
   });
 
   it('MISSING_DESCRIPTION for null, undefined and empty text', () => {
