@@ -2,6 +2,14 @@
 /** Executable entry of `asl-runtime`: runs {@link main} with the process's arguments. */
 import { main } from './main.js';
 
+// `asl-runtime run … | head`: the reader went away; stop quietly instead of crashing on EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

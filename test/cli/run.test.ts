@@ -16,7 +16,7 @@ describe('asl-runtime run', () => {
     const c = capture();
     const code = await main(['run', order, '--handlers', handlers, '--input', '{"orderId":"X","items":[{"sku":"pear","qty":1,"price":1}]}', '--virtual-time'], c.io);
     expect(code).toBe(0);
-    expect(c.stdout()).toMatch(/Wait\s+WaitForCourier\s+60\.0 min/);
+    expect(c.stdout()).toMatch(/Wait\s+WaitForCourier\s+1 h 0 min/);
     expect(c.stdout()).toContain('SUCCEEDED');
     expect(c.stdout()).toContain('"message": "Order X shipped with tracking TRK-X"');
   });
