@@ -1,24 +1,25 @@
+import { isIntegration, parseResource } from '../definition/resource.js';
 import { StatesError } from '../errors.js';
 import type { LambdaContext, LambdaHandler, ResolvedTask, TaskContext, TaskResolver } from './types.js';
 
-const LAMBDA_ARN = /^arn:[^:]+:lambda:([^:]*):([^:]*):function:([^:]+)(?::([^:]+))?$/;
 const PARTIAL_ARN = /^([0-9]{12}):function:([^:]+)(?::([^:]+))?$/;
 const NAME_WITH_QUALIFIER = /^([A-Za-z0-9_-]+)(?::([^:]+))?$/;
 
 /** True for a Resource that is a Lambda function ARN used directly (the legacy form). */
 export function isLambdaArn(resource: string): boolean {
-  return LAMBDA_ARN.test(resource);
+  return parseResource(resource).kind === 'lambda';
 }
 
 /** True for the optimised Lambda integration, `arn:aws:states:::lambda:invoke[.waitForTaskToken]`. */
 export function isLambdaInvoke(resource: string): boolean {
-  return /^arn:[^:]+:states:::lambda:invoke(\.waitForTaskToken)?$/.test(resource);
+  const r = parseResource(resource);
+  return r.kind === 'integration' && isIntegration(r, 'lambda', 'invoke') && (r.pattern === 'request-response' || r.pattern === 'waitForTaskToken');
 }
 
 /** Function name and qualifier from a name, partial ARN or full ARN, as Lambda accepts them. */
 export function parseFunctionName(ref: string): { name: string; qualifier?: string } | undefined {
-  const full = LAMBDA_ARN.exec(ref);
-  if (full) return { name: full[3]!, qualifier: full[4] };
+  const full = parseResource(ref);
+  if (full.kind === 'lambda') return { name: full.functionName, qualifier: full.qualifier };
   const partial = PARTIAL_ARN.exec(ref);
   if (partial) return { name: partial[2]!, qualifier: partial[3] };
   const plain = NAME_WITH_QUALIFIER.exec(ref);

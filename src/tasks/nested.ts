@@ -1,10 +1,10 @@
+import { parseResource } from '../definition/resource.js';
 import { StatesError } from '../errors.js';
 import type { ChildExecution } from './hub.js';
 import { onAbort } from '../runtime/abort.js';
 import { executionSources } from './sources.js';
 import type { ResolvedTask, TaskResolver } from './types.js';
 
-const START_EXECUTION = /^arn:[^:]+:states:::states:startExecution(\.sync(:2)?|\.waitForTaskToken)?$/;
 
 interface StartParams {
   StateMachineArn?: unknown;
@@ -20,9 +20,9 @@ interface StartParams {
  */
 export const nestedExecutionResolver: TaskResolver = {
   resolve({ resource }) {
-    const m = START_EXECUTION.exec(resource);
-    if (!m) return undefined;
-    const mode = m[1] ?? '';
+    const r = parseResource(resource);
+    if (r.kind !== 'integration' || r.service !== 'states' || r.operation !== 'startExecution') return undefined;
+    const mode = r.pattern === 'request-response' ? '' : `.${r.pattern}`;
     const task: ResolvedTask = {
       async invoke(input, ctx) {
         const p = (input ?? {}) as StartParams;

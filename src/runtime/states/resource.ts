@@ -1,4 +1,4 @@
-import { isLambdaArn } from '../../tasks/lambda.js';
+import { parseResource } from '../../definition/resource.js';
 
 /** How a Task's resource shows in history: which event family and which detail fields. */
 export interface ResourceInfo {
@@ -11,26 +11,18 @@ export interface ResourceInfo {
   readonly sync: boolean;
 }
 
-const SERVICE = /^arn:[^:]+:states:[^:]*:[^:]*:(.+)$/;
-const ACTIVITY = /^arn:[^:]+:states:[^:]*:[^:]*:activity:.+$/;
-
-/** Classifies a Resource ARN as AWS's history does (resourceType "lambda", resource "invoke"…). */
-export function describeResource(resource: string): ResourceInfo {
-  if (isLambdaArn(resource)) return { family: 'Lambda', resourceType: 'lambda', resource, callback: false, sync: false };
-  if (ACTIVITY.test(resource)) return { family: 'Activity', resourceType: 'activity', resource, callback: false, sync: false };
-  const m = SERVICE.exec(resource);
-  if (m) {
-    const parts = m[1]!.split(':');
-    // aws-sdk integrations keep the service in the type: "aws-sdk:s3" / "getObject".
-    const action = parts.pop()!;
-    const resourceType = parts.join(':') || action;
-    return {
-      family: 'Task',
-      resourceType,
-      resource: action,
-      callback: action.endsWith('.waitForTaskToken'),
-      sync: /\.sync(:2)?$/.test(action),
-    };
+/** Classifies a Resource as AWS's history does (resourceType "lambda", resource "invoke"…). */
+export function describeResource(text: string): ResourceInfo {
+  const r = parseResource(text);
+  switch (r.kind) {
+    case 'lambda':
+      return { family: 'Lambda', resourceType: 'lambda', resource: text, callback: false, sync: false };
+    case 'activity':
+      return { family: 'Activity', resourceType: 'activity', resource: text, callback: false, sync: false };
+    case 'integration':
+      // aws-sdk integrations keep the service in the type: "aws-sdk:s3" / "getObject".
+      return { family: 'Task', resourceType: r.service, resource: r.action, callback: r.pattern === 'waitForTaskToken', sync: r.pattern === 'sync' || r.pattern === 'sync:2' };
+    case 'other':
+      return { family: 'Task', resourceType: 'custom', resource: text, callback: false, sync: false };
   }
-  return { family: 'Task', resourceType: 'custom', resource, callback: false, sync: false };
 }
