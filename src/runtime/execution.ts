@@ -2,7 +2,7 @@ import { AslUsageError, StatesError, StatesErrors } from '../errors.js';
 import { SNAPSHOT_FORMAT, type ExecutionSnapshot } from './snapshot.js';
 import { RealClock, type Clock } from './clock.js';
 import { executionContext, makeIdentity, type ContextOverrides } from './context.js';
-import { Frame, type ExecutionEnv } from './frame.js';
+import { Frame, type ExecutionEnv, type Inspector } from './frame.js';
 import { onAbort } from './abort.js';
 import { payloadDetails, type HistoryEvent, type HistoryListener } from './history.js';
 import { HistoryLog } from './history-log.js';
@@ -46,6 +46,8 @@ export interface ExecutionSettings {
   readonly definitionHash: string;
   /** Set when resuming: the snapshot to continue. */
   readonly resumeFrom?: ExecutionSnapshot;
+  /** Sees every state's intermediate values (testState's inspectionData). */
+  readonly inspect?: Inspector;
 }
 
 class Ended {
@@ -115,6 +117,7 @@ export class Execution {
       includeData: settings.includeExecutionData,
       journal: new Map(resume ? Object.entries(resume.journal) : []),
       activity: { inFlight: 0, mapRuns: 0, tokens: new Set() },
+      inspect: settings.inspect,
     };
     this.env = env;
     // One live copy per resumed execution on a Runtime: a second resume of it is refused.

@@ -6,6 +6,37 @@ import type { EvalScope } from '../query/scope.js';
 import type { TaskResolver } from '../tasks/types.js';
 import type { Runtime } from '../tasks/hub.js';
 
+/**
+ * A value a state computes on its way, named as in AWS's TestState `InspectionData`:
+ * `afterInputPath`, `afterParameters` (JSONPath) or `afterArguments` (JSONata), `result`,
+ * `afterResultSelector`, `afterResultPath`; `errorOutput`, the `{ Error, Cause }` a catcher
+ * received; Map's `afterItemsPath`, `afterItemSelector` (every iteration's input, in order),
+ * `maxConcurrency`, `toleratedFailureCount`, `toleratedFailurePercentage`; and when the state
+ * exits, `assigned` (the variables it set), `output` and `nextState`.
+ */
+export type InspectStep =
+  | 'afterInputPath'
+  | 'afterParameters'
+  | 'afterArguments'
+  | 'result'
+  | 'afterResultSelector'
+  | 'afterResultPath'
+  | 'errorOutput'
+  | 'afterItemsPath'
+  | 'afterItemSelector'
+  | 'maxConcurrency'
+  | 'toleratedFailureCount'
+  | 'toleratedFailurePercentage'
+  | 'assigned'
+  | 'output'
+  | 'nextState';
+
+/**
+ * Receives each inspected value as the state computes it (`frame` says which thread and state).
+ * Must not mutate `value`; what it throws is ignored.
+ */
+export type Inspector = (frame: Frame, step: InspectStep, value: unknown) => void;
+
 /** What every state of one execution shares. */
 export interface ExecutionEnv {
   readonly clock: Clock;
@@ -25,6 +56,8 @@ export interface ExecutionEnv {
   readonly journal: Map<string, string | number>;
   /** What snapshot() must know: handlers running, open Map Runs, tokens waited on. */
   readonly activity: { inFlight: number; mapRuns: number; readonly tokens: Set<string> };
+  /** Sees the data flow of every state (TestState's inspectionData); absent in normal runs, where it costs one check. */
+  readonly inspect?: Inspector | undefined;
 }
 
 /**

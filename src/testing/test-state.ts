@@ -1,15 +1,17 @@
 import { AslUsageError, StatesError } from '../errors.js';
 import { VirtualClock } from '../runtime/clock.js';
 import type { ContextOverrides } from '../runtime/context.js';
-import { attachInspector, type InspectStep } from '../runtime/dataflow/inspect.js';
-import { isStateEntered, isStateExited, type HistoryEvent } from '../runtime/history.js';
+import type { InspectStep } from '../runtime/dataflow/inspect.js';
+import { Execution } from '../runtime/execution.js';
+import type { Frame } from '../runtime/frame.js';
+import { detailsOf, type HistoryEvent } from '../runtime/history.js';
 import { findCatcher, findRetrier, retryDelayMs } from '../runtime/retry.js';
 import { StateMachine, type RunOptions } from '../runtime/state-machine.js';
 import type { Catcher, Retrier } from '../definition/types.js';
 import type { TaskResolver } from '../tasks/types.js';
-import { mapInspection, type InspectionData } from './inspection.js';
+import type { InspectionData } from './inspection.js';
 import { mockResolver, type MockOutcome, type Mocks } from './mocks.js';
-import { isolate, SETUP_STATE } from './one-state.js';
+import { isolate } from './one-state.js';
 import { watchExecution, watchdogMs } from './watchdog.js';
 
 /** TestState's outcome (AWS TestState API, "status"). */
@@ -88,9 +90,8 @@ export interface TestStateResult {
 export async function testState(definition: object | string, options: TestStateOptions = {}): Promise<TestStateResult> {
   const parsed: unknown = typeof definition === 'string' ? JSON.parse(definition) : definition;
   const variables = options.variables ?? {};
-  const { name, state, machine, queryLanguage } = isolate(parsed, options.stateName, options.variables);
+  const { name, state, machine } = isolate(parsed, options.stateName, options.variables);
   const type = state.Type as string;
-  const jsonata = (state.QueryLanguage ?? queryLanguage) === 'JSONata';
   const retryCount = options.stateConfiguration?.retrierRetryCount ?? 0;
   if (!Number.isInteger(retryCount) || retryCount < 0) throw new AslUsageError('testState: retrierRetryCount must be a non-negative integer');
   const limit = watchdogMs(options.watchdogMs, 'testState');
@@ -104,42 +105,48 @@ export async function testState(definition: object | string, options: TestStateO
   const clock = new VirtualClock('2024-01-01T00:00:00Z');
   const sm = new StateMachine(machine);
   const input = options.input === undefined ? {} : options.input;
-  const steps = new Map<InspectStep, unknown>();
   const run = new Watch(name, retryCount, type === 'Task');
-  const detach = attachInspector(clock, (frame, step, value) => {
-    // Only the tested state's own thread, and only its first pass (a self-loop is stopped).
-    if (frame.threadId === '' && frame.stateName === name && !run.exited) steps.set(step, value);
-  });
-  try {
-    const execution = sm.start(options.variables && Object.keys(options.variables).length ? { variables, input } : input, {
-      clock,
-      context: options.context,
-      handlers: options.handlers,
-      lambdas: options.lambdas,
-      resolvers: [...resolvers, ...(options.resolvers ?? [])],
-      random: options.random,
-    });
-    execution.on('event', (e) => {
-      if (run.see(e)) execution.stop();
-    });
-    const final = await watchExecution(execution, limit, { caller: 'testState', virtualClock: true });
-    const { result, errorDetails } = run.outcome(final, steps, state as { Retry?: Retrier[]; Catch?: Catcher[] });
-    if ((options.inspectionLevel ?? 'INFO') !== 'INFO') {
-      const data: InspectionData = { input };
-      for (const key of ['afterInputPath', 'afterParameters', 'afterArguments', 'result', 'afterResultSelector', 'afterResultPath'] as const) {
-        if (steps.has(key)) data[key] = steps.get(key);
-      }
-      const all = { ...variables, ...run.assigned };
-      if (Object.keys(all).length) data.variables = all;
-      if (errorDetails) data.errorDetails = errorDetails;
-      if (type === 'Map') Object.assign(data, mapInspection(state, jsonata, steps.get('afterInputPath') ?? input, variables, execution.history, name));
-      result.inspectionData = data;
-    }
-    return result;
-  } finally {
-    detach();
+  const opts: RunOptions = {
+    clock,
+    context: options.context,
+    handlers: options.handlers,
+    lambdas: options.lambdas,
+    resolvers: [...resolvers, ...(options.resolvers ?? [])],
+    random: options.random,
+  };
+  // The execution's own inspect hook reports the tested state's data flow as the engine computes
+  // it. `settings` is StateMachine's internal builder of ExecutionSettings (see its @internal note).
+  const settings = sm['settings'](opts);
+  const execution = new Execution({ ...settings, inspect: (frame, step, value) => run.inspect(frame, step, value) }, options.variables && Object.keys(options.variables).length ? { variables, input } : input);
+  run.stop = () => execution.stop();
+  execution.on('event', (e) => run.see(e));
+  const final = await watchExecution(execution, limit, { caller: 'testState', virtualClock: true });
+  const { result, errorDetails } = run.outcome(final, state as { Retry?: Retrier[]; Catch?: Catcher[] });
+  if ((options.inspectionLevel ?? 'INFO') !== 'INFO') {
+    const data: InspectionData = { input };
+    for (const key of INSPECTED) if (run.steps.has(key)) Object.assign(data, { [key]: run.steps.get(key) });
+    const all = { ...variables, ...run.assigned };
+    if (Object.keys(all).length) data.variables = all;
+    if (errorDetails) data.errorDetails = errorDetails;
+    result.inspectionData = data;
   }
+  return result;
 }
+
+/** The hook's steps that AWS's InspectionData reports, in its order. */
+const INSPECTED = [
+  'afterInputPath',
+  'afterParameters',
+  'afterArguments',
+  'result',
+  'afterResultSelector',
+  'afterResultPath',
+  'afterItemsPath',
+  'afterItemSelector',
+  'maxConcurrency',
+  'toleratedFailureCount',
+  'toleratedFailurePercentage',
+] as const satisfies readonly (InspectStep & keyof InspectionData)[];
 
 /** The one-attempt mock: every attempt gets the same outcome, so Retry runs as configured. */
 function mockOutcome(mock: TestStateMock): MockOutcome {
@@ -154,17 +161,21 @@ function mockOutcome(mock: TestStateMock): MockOutcome {
 }
 
 /**
- * Follows the history of the one-state run and decides when to stop it: once the tested state
- * has exited and the next state is entered, or once a retry starts beyond `retrierRetryCount`
- * (the engine really retried, so the error was retriable).
+ * Follows the one-state run. The tested state's values come from the execution's inspect hook,
+ * on its own thread and first pass only; the run is stopped once the state has exited (so a
+ * self-loop runs once) or once a retry starts beyond `retrierRetryCount` (the engine really
+ * retried, so the error was retriable). Only attempts and their errors are read from history.
  */
 class Watch {
+  /** The tested state's inspected values. */
+  readonly steps = new Map<InspectStep, unknown>();
+  /** The variables it assigned. */
+  readonly assigned: Record<string, unknown> = {};
   exited = false;
-  output: unknown;
-  nextState: string | undefined;
   retriable = false;
-  assigned: Record<string, unknown> = {};
   lastError: { error: string; cause?: string } | undefined;
+  /** Stops the execution; set once it exists. */
+  stop: () => void = () => {};
   private scheduled = 0;
 
   constructor(
@@ -174,43 +185,36 @@ class Watch {
     private readonly countAttempts: boolean,
   ) {}
 
-  /** Records `e`; true when the run should stop. */
-  see(e: HistoryEvent): boolean {
-    if (isStateExited(e)) {
-      const d = e.stateExitedEventDetails;
-      if (d !== undefined && d.name === this.name && !this.exited) {
-        this.exited = true;
-        this.output = d.output === undefined ? undefined : JSON.parse(d.output);
-        for (const [k, v] of Object.entries(d.assignedVariables ?? {})) this.assigned[k] = JSON.parse(v);
-      }
-      return false;
+  /** The execution's inspect hook. */
+  inspect(frame: Frame, step: InspectStep, value: unknown): void {
+    if (this.exited || frame.threadId !== '' || frame.stateName !== this.name) return;
+    if (step === 'assigned') Object.assign(this.assigned, value);
+    else this.steps.set(step, value);
+    if (step === 'nextState') {
+      this.exited = true;
+      this.stop();
     }
-    if (isStateEntered(e)) {
-      const n = e.stateEnteredEventDetails?.name;
-      if (this.exited && n !== SETUP_STATE && this.nextState === undefined) {
-        this.nextState = n;
-        return true;
-      }
-      return false;
-    }
+  }
+
+  /** Counts the tested Task's attempts and keeps the last error it recorded. */
+  see(e: HistoryEvent): void {
+    if (this.exited) return;
     if (this.countAttempts && (e.type === 'TaskScheduled' || e.type === 'LambdaFunctionScheduled' || e.type === 'ActivityScheduled')) {
-      // Attempt number `retryCount + 1` means the engine retried after the simulated n-th retry.
-      if (++this.scheduled > this.retryCount + 1 && !this.exited) {
+      // Attempt number `retryCount + 2` means the engine retried after the simulated n-th retry.
+      if (++this.scheduled > this.retryCount + 1) {
         this.retriable = true;
-        return true;
+        this.stop();
       }
-      return false;
+      return;
     }
     if (e.type.endsWith('Failed') || e.type.endsWith('TimedOut')) {
-      const d = Object.entries(e).find(([k]) => k.endsWith('EventDetails'))?.[1] as { error?: string; cause?: string } | undefined;
-      if (d?.error !== undefined) this.lastError = { error: d.error, cause: d.cause };
+      const d = detailsOf(e) as { error?: unknown; cause?: unknown } | undefined;
+      if (typeof d?.error === 'string') this.lastError = { error: d.error, cause: typeof d.cause === 'string' ? d.cause : undefined };
     }
-    return false;
   }
 
   outcome(
     final: { status: string; error?: string; cause?: string },
-    steps: Map<InspectStep, unknown>,
     state: { Retry?: Retrier[]; Catch?: Catcher[] },
   ): { result: TestStateResult; errorDetails?: InspectionData['errorDetails'] } {
     if (this.retriable && this.lastError) {
@@ -220,17 +224,17 @@ class Watch {
       const seconds = retryDelayMs(r, this.retryCount + 1, () => 1) / 1000;
       return { result: { status: 'RETRIABLE', ...errorFields(this.lastError) }, errorDetails: { retryIndex: i, retryBackoffIntervalSeconds: seconds } };
     }
-    const caught = steps.get('errorOutput') as { Error: string; Cause: string } | undefined;
-    if (this.exited && caught) {
-      const catcher = findCatcher(state.Catch, caught.Error);
-      const result: TestStateResult = { status: 'CAUGHT_ERROR', output: this.output, ...errorFields({ error: caught.Error, cause: caught.Cause }) };
-      if (this.nextState !== undefined) result.nextState = this.nextState;
-      return { result, errorDetails: { catchIndex: catcher ? state.Catch!.indexOf(catcher) : -1 } };
-    }
     if (this.exited) {
-      const result: TestStateResult = { status: 'SUCCEEDED', output: this.output };
-      if (this.nextState !== undefined) result.nextState = this.nextState;
-      return { result };
+      const next = this.steps.get('nextState') as string | undefined;
+      const output = this.steps.get('output');
+      const caught = this.steps.get('errorOutput') as { Error: string; Cause: string } | undefined;
+      const result: TestStateResult = caught
+        ? { status: 'CAUGHT_ERROR', output, ...errorFields({ error: caught.Error, cause: caught.Cause }) }
+        : { status: 'SUCCEEDED', output };
+      if (next !== undefined) result.nextState = next;
+      if (!caught) return { result };
+      const catcher = findCatcher(state.Catch, caught.Error);
+      return { result, errorDetails: { catchIndex: catcher ? state.Catch!.indexOf(catcher) : -1 } };
     }
     if (final.status === 'FAILED') return { result: { status: 'FAILED', ...errorFields({ error: final.error ?? 'States.Runtime', cause: final.cause }) } };
     // Stopped before the state ended: cannot happen unless the engine changes.

@@ -1,5 +1,6 @@
 import { DataFlowError, StatesErrors } from '../../errors.js';
 import type { Frame } from '../frame.js';
+import { note } from './inspect.js';
 import { MAX_PAYLOAD_BYTES, toJson, utf8Size } from '../payload.js';
 
 /**
@@ -26,4 +27,5 @@ export function applyAssign(frame: Frame, values: Record<string, unknown>): void
     Object.defineProperty(frame.variables, name, { value: values[name], enumerable: true, writable: true, configurable: true });
   }
   frame.assigned = assigned;
+  note(frame, 'assigned', values);
 }

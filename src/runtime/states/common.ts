@@ -1,6 +1,7 @@
 import type { Catcher, StateType } from '../../definition/types.js';
 import { DataFlowError, StatesError, StatesErrors } from '../../errors.js';
 import type { StateFlow } from '../dataflow/flow.js';
+import { note } from '../dataflow/inspect.js';
 import type { Frame } from '../frame.js';
 import { LazyJson, NO_PAYLOAD, type HistoryEventType } from '../history.js';
 import { isPromise, andThen, type MaybePromise } from '../maybe.js';
@@ -46,13 +47,18 @@ export function exit(frame: Frame, type: StateType, name: string, output: unknow
   if (size > MAX_PAYLOAD_BYTES) throw dataLimitExceeded(name);
   if (!frame.assigned) {
     frame.emitState(EXITED[type], name, frame.env.includeData ? output : NO_PAYLOAD);
-    return { output, next };
+  } else {
+    const details: Record<string, unknown> = { name };
+    if (frame.env.includeData) lazyPayload(details, 'output', output, size);
+    details.assignedVariables = frame.assigned;
+    details.assignedVariablesDetails = { truncated: false };
+    frame.emit(EXITED[type], details);
   }
-  const details: Record<string, unknown> = { name };
-  if (frame.env.includeData) lazyPayload(details, 'output', output, size);
-  details.assignedVariables = frame.assigned;
-  details.assignedVariablesDetails = { truncated: false };
-  frame.emit(EXITED[type], details);
+  if (frame.env.inspect) {
+    // After the Exited event, so an inspector that stops the run leaves a complete history.
+    note(frame, 'output', output);
+    note(frame, 'nextState', next);
+  }
   return { output, next };
 }
 

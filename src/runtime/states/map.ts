@@ -6,6 +6,7 @@ import { compileTemplate } from '../../query/jsonpath/template.js';
 import { compileField, type FieldReader } from '../dataflow/field.js';
 import { inputArray, mapCount, mapItems, mapPercentage } from '../dataflow/field-types.js';
 import type { StateFlow } from '../dataflow/flow.js';
+import { note } from '../dataflow/inspect.js';
 import { bindings } from '../dataflow/jsonata.js';
 import { linkedController } from '../abort.js';
 import { Frame } from '../frame.js';
@@ -53,7 +54,8 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
         if (unsupported) throw new DataFlowError(StatesErrors.Runtime, unsupported);
         const selected = flow.select(raw, frame);
         const list = await items(selected, raw, frame);
-        const limit = (await maxConcurrency(selected, raw, frame)) ?? 0;
+        if (!jsonata) note(frame, 'afterItemsPath', list);
+        const limit = note(frame, 'maxConcurrency', (await maxConcurrency(selected, raw, frame)) ?? 0);
         // Each iteration's input: ItemSelector over the Map's input with $$.Map.Item set.
         const inputs: unknown[] = [];
         for (let i = 0; i < list.length; i++) {
@@ -61,7 +63,7 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
           inputs.push(selector ? await selector(selected, raw, frame) : list[i]);
         }
         frame.mapItem = undefined;
-        const work = batcher ? batch(inputs, batcher) : inputs;
+        const work = note(frame, 'afterItemSelector', batcher ? batch(inputs, batcher) : inputs);
         const results = await retrying(
           frame,
           def.Retry,
@@ -70,6 +72,8 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
             // AWS reads the tolerated-failure settings after MapStateStarted (recorded history).
             const tolCount = await toleratedCount(selected, raw, frame);
             const tolPct = await toleratedPct(selected, raw, frame);
+            if (tolCount !== undefined) note(frame, 'toleratedFailureCount', tolCount);
+            if (tolPct !== undefined) note(frame, 'toleratedFailurePercentage', tolPct);
             if (tolCount !== undefined && tolCount < 0) throw new DataFlowError(StatesErrors.Runtime, 'ToleratedFailureCount cannot be negative.');
             if (tolPct !== undefined && (tolPct < 0 || tolPct > 100)) {
               throw new DataFlowError(StatesErrors.Runtime, 'ToleratedFailurePercentage must be between 0 and 100.');
