@@ -1,3 +1,4 @@
+import { AslUsageError } from '../errors.js';
 import { onAbort } from './abort.js';
 
 /**
@@ -83,7 +84,7 @@ export class VirtualClock implements Clock {
    */
   constructor(startTime: Date | number | string = Date.now(), options: { autoAdvance?: boolean } = {}) {
     this.current = typeof startTime === 'number' ? startTime : new Date(startTime).getTime();
-    if (!Number.isFinite(this.current)) throw new TypeError(`VirtualClock: invalid start time ${String(startTime)}`);
+    if (!Number.isFinite(this.current)) throw new AslUsageError(`VirtualClock: invalid start time ${String(startTime)}`);
     this.autoAdvance = options.autoAdvance ?? true;
   }
 
@@ -125,8 +126,14 @@ export class VirtualClock implements Clock {
     };
   }
 
-  /** Moves time forward by `ms`, firing every timer that falls due on the way, in order. */
+  /**
+   * Moves time forward by `ms`, firing every timer that falls due on the way, in order.
+   * @throws AslUsageError (as a rejection) when `ms` is negative or not a finite number: time never runs backwards.
+   */
   async advance(ms: number): Promise<void> {
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+      throw new AslUsageError(`VirtualClock.advance: ms must be a non-negative finite number, got ${String(ms)}`);
+    }
     const target = this.current + ms;
     for (;;) {
       this.prune();

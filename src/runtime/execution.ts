@@ -178,9 +178,13 @@ export class Execution {
     return this.current;
   }
 
-  /** Calls `listener` with each history event as it is written. Returns a function that unsubscribes. */
+  /**
+   * Calls `listener` with each history event as it is written. Returns a function that unsubscribes.
+   * @throws AslUsageError for an event name other than `'event'` or a listener that is not a function.
+   */
   on(event: 'event', listener: HistoryListener): () => void {
-    if (event !== 'event') throw new TypeError(`Unknown execution event '${String(event)}'; use 'event'`);
+    if (event !== 'event') throw new AslUsageError(`Unknown execution event '${String(event)}'; use 'event'`);
+    if (typeof listener !== 'function') throw new AslUsageError(`Execution.on: the listener must be a function, got ${typeof listener}`);
     return this.log.listen(listener);
   }
 

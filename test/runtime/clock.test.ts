@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RealClock, VirtualClock } from '../../src/index.js';
+import { AslUsageError, RealClock, VirtualClock } from '../../src/index.js';
 
 const flush = () => new Promise((r) => setImmediate(r));
 
@@ -50,7 +50,7 @@ describe('VirtualClock', () => {
   });
 
   it('refuses an invalid start time', () => {
-    expect(() => new VirtualClock('not a date')).toThrow(TypeError);
+    expect(() => new VirtualClock('not a date')).toThrow(AslUsageError);
   });
 });
 
