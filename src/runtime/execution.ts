@@ -10,6 +10,8 @@ import type { CompiledMachine } from './machine.js';
 import { executionInput, toJson } from './payload.js';
 import type { TaskResolver } from '../tasks/types.js';
 import { Runtime } from '../tasks/hub.js';
+import type { ObjectStore } from '../objects/types.js';
+import type { MapRun } from './states/map-run.js';
 
 /**
  * AWS's execution statuses, plus SUSPENDED: the execution was handed over as a snapshot
@@ -42,6 +44,8 @@ export interface ExecutionSettings {
   /** The history quota (AWS: 25,000 events); Infinity for none. */
   readonly maxHistoryEvents: number;
   readonly runtime: Runtime | undefined;
+  /** Where Distributed Maps and the S3 integrations read and write objects. */
+  readonly objectStore?: ObjectStore | undefined;
   /** SHA-256 of the definition, written into snapshots. */
   readonly definitionHash: string;
   /** Set when resuming: the snapshot to continue. */
@@ -118,6 +122,8 @@ export class Execution {
       journal: new Map(resume ? Object.entries(resume.journal) : []),
       activity: { inFlight: 0, mapRuns: 0, tokens: new Set() },
       inspect: settings.inspect,
+      objectStore: settings.objectStore,
+      mapRuns: [],
     };
     this.env = env;
     // One live copy per resumed execution on a Runtime: a second resume of it is refused.
@@ -172,6 +178,11 @@ export class Execution {
   /** Every event so far, in order (a live array: it grows as the execution runs). */
   get history(): readonly HistoryEvent[] {
     return this.log.read();
+  }
+
+  /** The Map Runs of this execution's Distributed Maps, in the order they started, with their child executions. */
+  get mapRuns(): readonly MapRun[] {
+    return this.env.mapRuns;
   }
 
   get status(): ExecutionStatus {

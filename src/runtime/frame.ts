@@ -5,6 +5,8 @@ import type { HistoryLog } from './history-log.js';
 import type { EvalScope } from '../query/scope.js';
 import type { TaskResolver } from '../tasks/types.js';
 import type { Runtime } from '../tasks/hub.js';
+import type { ObjectStore } from '../objects/types.js';
+import type { MapRunRecord } from './states/map-run.js';
 
 /**
  * A value a state computes on its way, named as in AWS's TestState `InspectionData`:
@@ -58,6 +60,10 @@ export interface ExecutionEnv {
   readonly activity: { inFlight: number; mapRuns: number; readonly tokens: Set<string> };
   /** Sees the data flow of every state (TestState's inspectionData); absent in normal runs, where it costs one check. */
   readonly inspect?: Inspector | undefined;
+  /** Where Distributed Maps read items and write results (the `objectStore` run option). */
+  readonly objectStore: ObjectStore | undefined;
+  /** The execution's Map Runs, for `execution.mapRuns`. */
+  readonly mapRuns: MapRunRecord[];
 }
 
 /**

@@ -9,11 +9,11 @@ import type { StateFlow } from '../dataflow/flow.js';
 import { note } from '../dataflow/inspect.js';
 import { bindings } from '../dataflow/jsonata.js';
 import { linkedController } from '../abort.js';
-import { Frame } from '../frame.js';
-import { HistoryLog } from '../history-log.js';
+import type { Frame } from '../frame.js';
 import type { CompiledMachine } from '../machine.js';
 import { andThen, type MaybePromise } from '../maybe.js';
 import { retrying } from '../retry.js';
+import { compileMapRun } from './map-distributed.js';
 import { AlreadyReported, enter, exit, guarded, nextOf, toStatesError, type CompiledState } from './common.js';
 
 type Eval<T> = FieldReader<T>;
@@ -39,22 +39,17 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
     ),
   );
   const batcher = def.ItemBatcher;
-  // Reading items from S3 and writing results there are not built yet: say so, rather than
-  // iterate over the state input as if the fields were not there.
-  const missing = (['ItemReader', 'ResultWriter'] as const).filter((f) => def[f] !== undefined);
-  const unsupported = missing.length
-    ? `The Map state '${name}' uses ${missing.join(' and ')}, which asl-runtime does not support yet. Give the items in the state input (ItemsPath or Items) to test the item processor locally.`
-    : undefined;
+  // DISTRIBUTED (and ItemReader / ResultWriter): a Map Run that streams, selects and batches items itself.
+  const mapRun = distributed || def.ItemReader !== undefined || def.ResultWriter !== undefined ? compileMapRun(name, def, processor, jsonata, { items, selector }) : undefined;
   return {
     name,
     type: 'Map',
     run(raw, frame) {
       enter(frame, 'Map', name, raw, true);
       return guarded(frame, 'Map', name, raw, async () => {
-        if (unsupported) throw new DataFlowError(StatesErrors.Runtime, unsupported);
         const selected = flow.select(raw, frame);
-        const list = await items(selected, raw, frame);
-        if (!jsonata) note(frame, 'afterItemsPath', list);
+        const list = mapRun ? [] : await items(selected, raw, frame);
+        if (!jsonata && !mapRun) note(frame, 'afterItemsPath', list);
         const limit = note(frame, 'maxConcurrency', (await maxConcurrency(selected, raw, frame)) ?? 0);
         // Each iteration's input: ItemSelector over the Map's input with $$.Map.Item set.
         const inputs: unknown[] = [];
@@ -63,7 +58,9 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
           inputs.push(selector ? await selector(selected, raw, frame) : list[i]);
         }
         frame.mapItem = undefined;
-        const work = note(frame, 'afterItemSelector', batcher ? batch(inputs, batcher) : inputs);
+        const work = batcher && !mapRun ? batch(inputs, batcher) : inputs;
+        // A Map Run selects and batches as it streams; its iteration inputs are not listed here.
+        if (!mapRun) note(frame, 'afterItemSelector', work);
         const results = await retrying(
           frame,
           def.Retry,
@@ -79,8 +76,8 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
               throw new DataFlowError(StatesErrors.Runtime, 'ToleratedFailurePercentage must be between 0 and 100.');
             }
             try {
-              return distributed
-                ? await runDistributed(name, processor, work, frame, limit, tolCount, tolPct)
+              return mapRun
+                ? await mapRun(selected, raw, frame, { maxConcurrency: limit, toleratedCount: tolCount, toleratedPct: tolPct })
                 : await runInline(name, processor, work, frame, limit, attempt);
             } catch (e) {
               throw new IterationsFailed(toStatesError(e, frame));
@@ -154,61 +151,6 @@ async function runInline(
 /** p-limit's shape without its queue, for MaxConcurrency 0. */
 type Limiter = ((fn: () => Promise<unknown>) => Promise<unknown>) & { clearQueue(): void };
 const unlimited: Limiter = Object.assign((fn: () => Promise<unknown>) => fn(), { clearQueue: () => {} });
-
-/** A Map Run: iterations are child executions with their own histories, failures tolerated up to the threshold. */
-async function runDistributed(
-  name: string,
-  processor: CompiledMachine,
-  inputs: readonly unknown[],
-  frame: Frame,
-  maxConcurrency: number,
-  toleratedCount: number | undefined,
-  toleratedPct: number | undefined,
-): Promise<unknown[]> {
-  const env = frame.env;
-  const mapRunArn = `${env.identity.stateMachineArn.replace(':stateMachine:', ':mapRun:')}/${name}:${frame.uuid()}`;
-  frame.emit('MapRunStarted', { mapRunArn });
-  env.activity.mapRuns++;
-  const limit = pLimit(maxConcurrency > 0 ? maxConcurrency : Number.POSITIVE_INFINITY);
-  const childEnv = { ...env, history: new HistoryLog(() => env.clock.now()), journal: new Map<string, string | number>() };
-  let failures = 0;
-  const allowed = Math.max(
-    toleratedCount ?? 0,
-    toleratedPct !== undefined ? Math.floor((toleratedPct / 100) * inputs.length) : 0,
-  );
-  const { controller, unlink } = linkedController(frame.signal);
-  try {
-    const results = await Promise.all(
-      inputs.map((input, index) =>
-        limit(async () => {
-          const child = new Frame(childEnv, Object.create(frame.variables) as Record<string, unknown>, controller.signal, `${frame.threadId}${name}#${index}/`);
-          try {
-            return await processor.run(input, child);
-          } catch (e) {
-            if (controller.signal.aborted) throw e;
-            failures++;
-            const err = e instanceof StatesError ? e : toStatesError(e, child);
-            if (failures > allowed) {
-              controller.abort(err);
-              throw new StatesError(StatesErrors.ExceedToleratedFailureThreshold, 'The specified tolerated failure threshold was exceeded');
-            }
-            return { Error: err.error, Cause: err.cause };
-          }
-        }),
-      ),
-    );
-    frame.emit('MapRunSucceeded');
-    return results;
-  } catch (e) {
-    const err = e instanceof StatesError ? e : toStatesError(e, frame);
-    frame.emit('MapRunFailed', { error: err.error, cause: err.cause });
-    throw err;
-  } finally {
-    env.activity.mapRuns--;
-    limit.clearQueue();
-    unlink();
-  }
-}
 
 /** Items (JSONata) or ItemsPath (JSONPath, default `$`); a JSONata Map without Items iterates over its input. */
 function compileItems(def: MapState, jsonata: boolean): Eval<unknown[]> {
