@@ -5,6 +5,8 @@ import type { Frame } from '../frame.js';
 import { payloadDetails } from '../history.js';
 import { toJson, toJsonData } from '../payload.js';
 import { executionSources } from '../../tasks/sources.js';
+import { leaseToken, type TokenLease } from '../../tasks/lease.js';
+import { resolveTask } from '../../tasks/resolve.js';
 import { TaskTokens } from '../../tasks/tokens.js';
 import type { ResolvedTask, TaskContext } from '../../tasks/types.js';
 import type { ResourceInfo } from './resource.js';
@@ -38,23 +40,16 @@ export function serviceWork(
   ev: TaskEvents,
   common: Record<string, unknown>,
   replay: Replayed | undefined,
+  lease: TokenLease | undefined,
 ): Work {
   const env = frame.env;
-  const token = frame.taskToken;
-  const retireToken = (how: 'timedOut' | 'completed') => {
-    if (token === undefined) return;
-    env.runtime.tokens.retire(token, how);
-    env.activity.tokens.delete(token);
-  };
+  const token = lease?.token;
+  const retireToken = (how: 'timedOut' | 'completed') => lease?.retire(how);
   // Resumed after the service call of a callback task: only the token is awaited.
   if (replay?.submitted && info.callback && token !== undefined) {
     return { start: ({ signal, heartbeat }) => env.runtime.tokens.wait(token, heartbeat, signal()), normalise: (v) => v, done: retireToken };
   }
-  let handler: ResolvedTask | undefined;
-  for (const r of env.resolvers) {
-    handler = r.resolve({ resource, stateName, parameters: params });
-    if (handler) break;
-  }
+  const handler = resolveTask(env.resolvers, { resource, stateName, parameters: params });
   if (!handler) {
     const cause =
       `No handler is registered for the resource '${resource}' of the Task state '${stateName}'. ` +
@@ -116,9 +111,8 @@ export function serviceWork(
 /** An activity: queued for a worker, which answers through the task token. */
 export function activityWork(frame: Frame, resource: string, params: unknown, heartbeatS: number | undefined, alreadyTaken: boolean): Work {
   const env = frame.env;
-  const token = TaskTokens.create(frame.uuid);
-  env.runtime.tokens.issue(token);
-  env.activity.tokens.add(token);
+  const lease = leaseToken(env.runtime.tokens, env.activity.tokens, TaskTokens.create(frame.uuid));
+  const token = lease.token;
   return {
     start({ signal, heartbeat }) {
       // Resumed after a worker took the task: that worker answers with the same token.
@@ -134,8 +128,7 @@ export function activityWork(frame: Frame, resource: string, params: unknown, he
     },
     normalise: (v) => v,
     done: (how) => {
-      env.runtime.tokens.retire(token, how);
-      env.activity.tokens.delete(token);
+      lease.retire(how);
     },
   };
 }

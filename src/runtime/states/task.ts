@@ -1,5 +1,6 @@
 import type { TaskState } from '../../definition/types.js';
 import { StatesError, StatesErrors } from '../../errors.js';
+import { leaseToken, type TokenLease } from '../../tasks/lease.js';
 import { TaskTokens } from '../../tasks/tokens.js';
 import { compileField } from '../dataflow/field.js';
 import { MAX_TASK_SECONDS, taskSeconds } from '../dataflow/field-types.js';
@@ -40,14 +41,11 @@ export function compileTask(name: string, def: TaskState, flow: StateFlow, jsona
         const heartbeatS = heartbeat ? await heartbeat(selected, raw, frame) : undefined;
         return retrying(frame, def.Retry, async (attempt) => {
           // A callback task's token must exist before Parameters reads $$.Task.Token.
-          if (info.callback) {
-            frame.taskToken = TaskTokens.create(frame.uuid);
-            frame.env.runtime.tokens.issue(frame.taskToken);
-            frame.env.activity.tokens.add(frame.taskToken);
-          }
+          const lease = info.callback ? leaseToken(frame.env.runtime.tokens, frame.env.activity.tokens, TaskTokens.create(frame.uuid)) : undefined;
+          frame.taskToken = lease?.token;
           // Parameters are evaluated per attempt, so $$.State.RetryCount is current.
           const params = await flow.parameters(selected, raw, frame);
-          const result = await invoke(name, def.Resource, info, params, frame, attempt, timeoutS, heartbeatS);
+          const result = await invoke(name, def.Resource, info, params, frame, attempt, timeoutS, heartbeatS, lease);
           const output = await flow.finish(raw, selected, result, frame);
           return exit(frame, 'Task', name, output, next);
         });
@@ -66,6 +64,7 @@ async function invoke(
   attempt: number,
   timeoutS: number,
   heartbeatS: number | undefined,
+  lease: TokenLease | undefined,
 ): Promise<unknown> {
   const env = frame.env;
   if (frame.signal.aborted) throw frame.signal.reason;
@@ -86,17 +85,14 @@ async function invoke(
   if (replay?.outcome) {
     // The callback's token was answered before the snapshot: it is retired again here, so it is
     // neither listed in later snapshots nor accepted a second time.
-    if (info.callback && frame.taskToken !== undefined) {
-      env.runtime.tokens.retire(frame.taskToken, replay.outcome.type === ev.timedOut ? 'timedOut' : 'completed');
-      env.activity.tokens.delete(frame.taskToken);
-    }
+    lease?.retire(replay.outcome.type === ev.timedOut ? 'timedOut' : 'completed');
     return finishRecorded(frame, replay.outcome, ev);
   }
 
   const work =
     info.family === 'Activity'
       ? activityWork(frame, resource, params, heartbeatS, replay?.activityStarted === true)
-      : serviceWork(frame, stateName, resource, info, params, attempt, ev, common, replay);
+      : serviceWork(frame, stateName, resource, info, params, attempt, ev, common, replay, lease);
   const startedAt = frame.now();
 
   // The attempt ends on its own timeout or when its thread stops (execution stop, a failed
