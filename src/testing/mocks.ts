@@ -57,7 +57,8 @@ export function mockResolver(mocks: Mocks): TaskResolver {
   return {
     resolve({ stateName }) {
       if (!Object.prototype.hasOwnProperty.call(mocks, stateName)) return undefined;
-      const mock = mocks[stateName];
+      // Own property checked above; an explicit `undefined` mock settles as the value undefined.
+      const mock = mocks[stateName] as Mock;
       const task: ResolvedTask = {
         invoke: (input, context) => {
           if (!isList(mock)) return settle(mock, input, context);
@@ -68,7 +69,7 @@ export function mockResolver(mocks: Mocks): TaskResolver {
                 'Add one outcome per attempt the test expects.',
             );
           }
-          return settle(mock[context.attempt], input, context);
+          return settle(mock[context.attempt]!, input, context);
         },
         // A function mock may return nothing, like a Lambda function.
         undefinedResult: 'lambda',
