@@ -1,6 +1,7 @@
 import { AslUsageError, AslValidationError } from '../errors.js';
 import type { MachineDefinition } from '../definition/types.js';
 import type { Diagnostic } from '../definition/diagnostic.js';
+import type { ValidatedDefinition } from '../definition/validated.js';
 import { validate } from '../validate/index.js';
 import { handlersResolver } from '../tasks/handlers.js';
 import { lambdaResolver } from '../tasks/lambda.js';
@@ -87,7 +88,7 @@ export class StateMachine {
     if (!result.valid) throw new AslValidationError(result.diagnostics);
     this.warnings = result.diagnostics.filter((d) => d.severity === 'WARNING');
     this.definition = result.definition.definition;
-    this.compiled = compileMachine(result.definition);
+    this.compiled = compileOrReport(result.definition);
     this.definitionHash = createHash('sha256').update(canonicalJson(this.definition)).digest('hex');
     this.options = { ...options };
   }
@@ -157,4 +158,19 @@ function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const keys = Object.keys(value).sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+}
+
+/**
+ * Compiles a validated definition. The validator compiles every field with the same compilers,
+ * so this cannot fail; if it ever does, the caller still gets a typed AslValidationError.
+ */
+function compileOrReport(valid: ValidatedDefinition): CompiledMachine {
+  try {
+    return compileMachine(valid);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new AslValidationError([
+      { severity: 'ERROR', code: 'VALIDATOR_INTERNAL_ERROR', message: `the definition passed validation but could not be compiled: ${detail.slice(0, 200)}`, location: '', path: [] },
+    ]);
+  }
 }

@@ -118,3 +118,16 @@ describe('Workflow variables', () => {
     expect((await run(def, { v: '42' })).output).toEqual({ result: 'INCORRECT' });
   });
 });
+
+describe('variable names in any script', () => {
+  it('a JSONPath reference reads a variable whose name has non-ASCII letters', async () => {
+    const r = await run({
+      StartAt: 'A',
+      States: {
+        A: { Type: 'Pass', Assign: { 'é': 5, 'größe': 'L' }, Next: 'B' },
+        B: { Type: 'Pass', Parameters: { 'x.$': '$é', 'size.$': '$größe' }, End: true },
+      },
+    });
+    expect(r).toMatchObject({ status: 'SUCCEEDED', output: { x: 5, size: 'L' } });
+  });
+});

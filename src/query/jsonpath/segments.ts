@@ -17,13 +17,14 @@ export interface ParsedPath {
   readonly rest: string;
 }
 
-const IDENT_START = /[A-Za-z_]/;
-const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+// Variable names as the validator accepts them (letters and digits of any script, underscore).
+const IDENT_START = /[\p{L}_]/u;
+const VAR_NAME = /^[\p{L}_][\p{L}\p{N}_]*/u;
 
 export function parsePathRoot(path: string): { root: Root; rest: string } | undefined {
   if (path.startsWith('$$')) return { root: { kind: 'context' }, rest: path.slice(2) };
   if (!path.startsWith('$')) return undefined;
-  if (path.length > 1 && IDENT_START.test(path[1]!)) {
+  if (path.length > 1 && IDENT_START.test(String.fromCodePoint(path.codePointAt(1)!))) {
     const m = VAR_NAME.exec(path.slice(1))!;
     return { root: { kind: 'variable', name: m[0] }, rest: path.slice(1 + m[0].length) };
   }
