@@ -1,3 +1,4 @@
+import { parseDefinition } from '../definition/parse.js';
 import { AslUsageError, StatesError } from '../errors.js';
 import { VirtualClock } from '../runtime/clock.js';
 import type { ContextOverrides } from '../runtime/context.js';
@@ -77,6 +78,8 @@ export interface TestStateResult {
  *   and backoff. `stateConfiguration.retrierRetryCount` = n tests "on retry n".
  * - CAUGHT_ERROR: a catcher caught it; `nextState` is the catcher's Next, `output` its output.
  *
+ * @throws AslValidationError when `definition` is JSON text that does not parse.
+ * @throws AslUsageError when the options are misused (a `mock` for a state that is not a Task, a bad `retrierRetryCount`).
  * @throws TestWatchdogError when a handler or mock has not settled within `watchdogMs` of real time.
  *
  * Deviations: `mock` serves Task states only (test Map/Parallel with `mocks` for their inner
@@ -88,7 +91,8 @@ export interface TestStateResult {
  * // r.status === 'RETRIABLE', r.inspectionData.errorDetails → { retryIndex: 0, retryBackoffIntervalSeconds: 1 }
  */
 export async function testState(definition: object | string, options: TestStateOptions = {}): Promise<TestStateResult> {
-  const parsed: unknown = typeof definition === 'string' ? JSON.parse(definition) : definition;
+  // JSON text that does not parse is a definition error, reported as StateMachine reports it.
+  const parsed: unknown = typeof definition === 'string' ? parseDefinition(definition) : definition;
   const variables = options.variables ?? {};
   const { name, state, machine } = isolate(parsed, options.stateName, options.variables);
   const type = state.Type as string;
