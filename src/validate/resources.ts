@@ -1,4 +1,5 @@
 /** Task `Resource` checks (INVALID_RESOURCE), lenient by default, and EXPRESS restrictions. */
+import { parseResource } from '../definition/resource.js';
 import type { Collector, Path } from './diagnostics.js';
 
 const PLACEHOLDER = /\$\{[^}]*\}/;
@@ -21,9 +22,10 @@ export function checkResource(out: Collector, resource: string, at: Path, stateN
     return;
   }
   if (express) {
-    if (/\.sync(?::2)?$/.test(resource) || resource.endsWith('.waitForTaskToken')) {
+    const parsed = parseResource(resource);
+    if (parsed.kind === 'integration' && parsed.pattern !== 'request-response') {
       out.error('INVALID_RESOURCE', at, 'EXPRESS state machines do not support the .sync and .waitForTaskToken integration patterns', stateName);
-    } else if (/^arn:[^:]+:states:[^:]*:[^:]*:activity:/.test(resource)) {
+    } else if (parsed.kind === 'activity') {
       out.error('INVALID_RESOURCE', at, 'EXPRESS state machines do not support activities', stateName);
     }
   }
