@@ -28,7 +28,7 @@ if (lib === 'asl-runtime') {
   const { DOUBLE_ARN } = await import('./generate.mjs');
   const machine = new StateMachine(def);
   start = () => {
-    const execution = machine.start(input, { handlers: { [DOUBLE_ARN]: double } });
+    const execution = machine.start(input, { handlers: { [DOUBLE_ARN]: double }, maxHistoryEvents: Infinity });
     return { execution, output: execution.result.then((r) => (r.status === 'SUCCEEDED' ? r.output : r)) };
   };
 } else {
