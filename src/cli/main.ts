@@ -3,6 +3,7 @@
  * file under `commands/` and is listed in {@link COMMANDS}.
  */
 import { closest } from '../validate/suggest.js';
+import { UsageError } from './args.js';
 import { graphCommand } from './commands/graph.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
@@ -74,6 +75,6 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
     return await command.run(rest, io);
   } catch (error) {
     io.stderr.write(`asl-runtime ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return EXIT_PROBLEMS;
+    return error instanceof UsageError ? EXIT_USAGE : EXIT_PROBLEMS;
   }
 }

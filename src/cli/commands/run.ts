@@ -4,6 +4,7 @@ import { formatDiagnostics } from '../../validate/index.js';
 import { StateMachine, type RunOptions } from '../../runtime/state-machine.js';
 import { RealClock, VirtualClock } from '../../runtime/clock.js';
 import type { ExecutionResult } from '../../runtime/execution.js';
+import type { HistoryEvent } from '../../runtime/history.js';
 import { loadMockConfig } from '../../testing/mock-config.js';
 import { parseArgs, UsageError } from '../args.js';
 import { painter, useColour } from '../colour.js';
@@ -69,6 +70,7 @@ export const runCommand: Command = {
       }
       if (parsed.positionals.length !== 1) throw new UsageError('give exactly one definition file (or - for stdin)');
       if (parsed.options.has('input') && parsed.options.has('input-file')) throw new UsageError('use --input or --input-file, not both');
+      if (parsed.positionals[0] === '-' && parsed.options.get('input') === '-') throw new UsageError("stdin can hold the definition or the input, not both ('-' twice)");
       if (parsed.options.has('mock-config') !== parsed.options.has('test-case')) throw new UsageError('--mock-config and --test-case go together');
       const format = parsed.options.get('format') ?? 'text';
       if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${String(format)}'`);
@@ -115,10 +117,13 @@ export const runCommand: Command = {
     });
     options.clock = clock;
     const execution = machine.start(input, options);
-    execution.on('event', (e) => {
+    const see = (e: HistoryEvent) => {
       clock.observe(e);
       if (text) printer.event(e);
-    });
+    };
+    // start() has written ExecutionStarted already; the listener gets what follows.
+    execution.history.forEach(see);
+    execution.on('event', see);
     const result = await untilSettled(execution);
     if (opt('report') !== undefined) {
       // Loaded only when asked for: the viewer brings the layout library.

@@ -67,6 +67,7 @@ export const testStateCommand: Command = {
       }
       if (parsed.positionals.length !== 1) throw new UsageError('give exactly one definition file (or - for stdin)');
       file = parsed.positionals[0]!;
+      if (file === '-' && parsed.options.get('input') === '-') throw new UsageError("stdin can hold the definition or the input, not both ('-' twice)");
       const opt = (name: string) => parsed.options.get(name) as string | undefined;
       const format = opt('format') ?? 'text';
       if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);
