@@ -66,6 +66,8 @@ export function compileMapRun(name: string, def: MapState, processor: CompiledMa
     env.activity.mapRuns++;
     const { controller, unlink } = linkedController(frame.signal);
     const pool = new Pool(concurrency);
+    /** One shared log for every EXPRESS child: nothing is kept, only ids handed out. */
+    let discard: DiscardLog | undefined;
     let failedItems = 0;
     let readItems = 0;
     let readingDone = false;
@@ -87,7 +89,7 @@ export function compileMapRun(name: string, def: MapState, processor: CompiledMa
         const arn = childArn(childName);
         const startMs = env.clock.now();
         const standard = executionType === 'STANDARD';
-        const log = standard ? new HistoryLog(() => env.clock.now()) : new DiscardLog(() => env.clock.now());
+        const log = standard ? new HistoryLog(() => env.clock.now()) : (discard ??= new DiscardLog(() => env.clock.now()));
         const identity: Identity = { ...env.identity, stateMachineName: machineName, stateMachineArn: childMachineArn, executionName: childName, executionArn: arn };
         const childEnv: ExecutionEnv = {
           ...env,
