@@ -162,3 +162,25 @@ describe('child workflow executions', () => {
     expect(objectStore.keys('out')).toHaveLength(2);
   });
 });
+
+describe('stopping the parent', () => {
+  it('aborts the running children and records MapRunAborted', async () => {
+    const { StateMachine } = await import('../../src/index.js');
+    let started = 0;
+    const handlers = {
+      'arn:aws:lambda:us-east-1:123456789012:function:slow': (_input: unknown, ctx: { signal: AbortSignal }) =>
+        new Promise((_resolve, reject) => {
+          started++;
+          ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason));
+        }),
+    };
+    const machine = new StateMachine(map({ ItemProcessor: proc({ T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:slow', End: true } }) }), { handlers });
+    const execution = machine.start(items(3, 0));
+    while (started < 3) await new Promise((r) => setImmediate(r));
+    execution.stop();
+    const result = await execution.result;
+    expect(result.status).toBe('ABORTED');
+    expect(execution.history.map((e) => e.type)).toContain('MapRunAborted');
+    expect(execution.mapRuns[0]).toMatchObject({ status: 'ABORTED', executionCounts: { aborted: 3, running: 0 } });
+  });
+});
