@@ -20,6 +20,15 @@ export const STAND_INS = {
   'count-attempts': async (_input: unknown, ctx) => {
     throw new StatesError('TransientError', `attempt ${ctx.attempt + 1} failed`);
   },
+  /**
+   * Attempt n fails with the n-th name of `input.errors` (cause `attempt n`); once the list is
+   * used up it returns `{ attempts }`. Drives the guide's multi-retrier scenarios.
+   */
+  'fail-in-sequence': async (input: { errors?: string[] } | null, ctx) => {
+    const error = input?.errors?.[ctx.attempt];
+    if (error !== undefined) throw new StatesError(error, `attempt ${ctx.attempt + 1}`);
+    return { attempts: ctx.attempt + 1 };
+  },
   /** Never answers: sleeps an hour of (virtual) time, so TimeoutSeconds decides. */
   'never-return': async (_input: unknown, ctx) => {
     await ctx.clock.sleep(3_600_000, ctx.signal);
