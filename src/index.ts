@@ -10,6 +10,7 @@ export { ReplayDivergence } from './runtime/history-replay.js';
 export type { ContextObject, ContextOverrides } from './runtime/context.js';
 export { validate, formatDiagnostics, type ValidateOptions } from './validate/index.js';
 export type { Diagnostic, ValidationResult } from './definition/diagnostic.js';
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from './definition/diagnostic-codes.js';
 export type { ValidatedDefinition, ValidatedState } from './definition/validated.js';
 export type { MachineDefinition, StateDefinition, StateType, QueryLanguage } from './definition/types.js';
 export { StatesError, StatesErrors, AslValidationError, AslUsageError } from './errors.js';

@@ -1,10 +1,11 @@
+import type { DiagnosticCode } from './diagnostic-codes.js';
 import type { ValidatedDefinition } from './validated.js';
 
 /** One finding of the validator, shaped like AWS's ValidateStateMachineDefinition diagnostics. */
 export interface Diagnostic {
   readonly severity: 'ERROR' | 'WARNING';
-  /** AWS's code where AWS has one (e.g. `MISSING_TRANSITION_TARGET`), otherwise our own. */
-  readonly code: string;
+  /** AWS's code where AWS has one (e.g. `MISSING_TRANSITION_TARGET`), otherwise our own; see DIAGNOSTIC_CODES. */
+  readonly code: DiagnosticCode;
   readonly message: string;
   /** JSON pointer into the definition, as AWS gives it: `/States/MyState/Next`. */
   readonly location: string;

@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
+import type { DiagnosticCode } from './diagnostic-codes.js';
 import { AslValidationError } from '../errors.js';
 import type { MachineDefinition } from './types.js';
 
@@ -42,7 +43,7 @@ function pathOf(trail: Trail | undefined): (string | number)[] {
   return path;
 }
 
-function problemAt(code: string, trail: Trail | undefined, message: string): { problem: Diagnostic } {
+function problemAt(code: DiagnosticCode, trail: Trail | undefined, message: string): { problem: Diagnostic } {
   const path = pathOf(trail);
   const location = path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
   return { problem: { severity: 'ERROR', code, message, location, path } };

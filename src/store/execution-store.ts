@@ -2,6 +2,7 @@
  * The `ExecutionStore` contract: where paused executions (`execution.snapshot()`) wait between
  * processes, with optimistic concurrency and a lookup by task token.
  */
+import { AslUsageError } from '../errors.js';
 import { SNAPSHOT_FORMAT, type ExecutionSnapshot } from '../runtime/snapshot.js';
 
 /** A saved snapshot and the version the store holds (for optimistic concurrency). */
@@ -92,7 +93,7 @@ export function snapshotProblem(value: unknown): string | undefined {
 /** Throws a TypeError naming `method` when `snapshot` is not a valid snapshot. */
 export function checkSnapshot(snapshot: unknown, method: string): asserts snapshot is ExecutionSnapshot {
   const problem = snapshotProblem(snapshot);
-  if (problem !== undefined) throw new TypeError(`ExecutionStore.${method}: ${problem}`);
+  if (problem !== undefined) throw new AslUsageError(`ExecutionStore.${method}: ${problem}`);
 }
 
 /** The JSON text of a snapshot; a TypeError when it cannot be serialised. */
@@ -100,25 +101,25 @@ export function serializeSnapshot(snapshot: ExecutionSnapshot, method: string): 
   try {
     return JSON.stringify(snapshot);
   } catch (error) {
-    throw new TypeError(`ExecutionStore.${method}: snapshot is not JSON-serialisable (${(error as Error).message})`, { cause: error });
+    throw new AslUsageError(`ExecutionStore.${method}: snapshot is not JSON-serialisable (${(error as Error).message})`, { cause: error });
   }
 }
 
 /** Throws a TypeError unless `value` is a non-empty string. */
 export function checkString(value: unknown, name: string, method: string): asserts value is string {
   if (typeof value !== 'string' || value === '') {
-    throw new TypeError(`ExecutionStore.${method}: ${name} must be a non-empty string, got ${describe(value)}`);
+    throw new AslUsageError(`ExecutionStore.${method}: ${name} must be a non-empty string, got ${describe(value)}`);
   }
 }
 
 /** The `expectedVersion` of write options, checked: undefined or a positive safe integer. */
 export function expectedVersionOf(options: WriteOptions | undefined, method: string): number | undefined {
   if (options === undefined || options === null) return undefined;
-  if (typeof options !== 'object') throw new TypeError(`ExecutionStore.${method}: options must be an object`);
+  if (typeof options !== 'object') throw new AslUsageError(`ExecutionStore.${method}: options must be an object`);
   const v = options.expectedVersion;
   if (v === undefined) return undefined;
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) {
-    throw new TypeError(`ExecutionStore.${method}: expectedVersion must be a positive integer (a version from load or save), got ${describe(v)}`);
+    throw new AslUsageError(`ExecutionStore.${method}: expectedVersion must be a positive integer (a version from load or save), got ${describe(v)}`);
   }
   return v;
 }

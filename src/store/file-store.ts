@@ -2,6 +2,7 @@
  * A {@link ExecutionStore} in a directory: one JSON file per execution, a token index, atomic
  * writes and a per-execution lock file, safe for several processes sharing the directory.
  */
+import { AslUsageError } from '../errors.js';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -93,15 +94,15 @@ export class FileExecutionStore implements ExecutionStore {
    */
   constructor(directory: string, options: FileExecutionStoreOptions = {}) {
     if (typeof directory !== 'string' || directory === '') {
-      throw new TypeError('FileExecutionStore: directory must be a non-empty string');
+      throw new AslUsageError('FileExecutionStore: directory must be a non-empty string');
     }
     const staleLockMs = options.staleLockMs ?? 30_000;
     if (!(Number.isFinite(staleLockMs) && staleLockMs > 0)) {
-      throw new TypeError(`FileExecutionStore: staleLockMs must be a positive number, got ${String(staleLockMs)}`);
+      throw new AslUsageError(`FileExecutionStore: staleLockMs must be a positive number, got ${String(staleLockMs)}`);
     }
     const lockTimeoutMs = options.lockTimeoutMs ?? 2 * staleLockMs;
     if (!(Number.isFinite(lockTimeoutMs) && lockTimeoutMs >= 0)) {
-      throw new TypeError(`FileExecutionStore: lockTimeoutMs must be a non-negative number, got ${String(lockTimeoutMs)}`);
+      throw new AslUsageError(`FileExecutionStore: lockTimeoutMs must be a non-negative number, got ${String(lockTimeoutMs)}`);
     }
     this.directory = path.resolve(directory);
     this.staleLockMs = staleLockMs;

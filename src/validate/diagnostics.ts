@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../definition/diagnostic.js';
+import type { DiagnosticCode } from '../definition/diagnostic-codes.js';
 
 /** A location inside the definition as keys and indexes. */
 export type Path = readonly (string | number)[];
@@ -23,7 +24,7 @@ export class Collector {
   constructor(private readonly includeWarnings: boolean) {}
 
   /** Reports an error. */
-  error(code: string, path: Path, message: string, stateName?: string): void {
+  error(code: DiagnosticCode, path: Path, message: string, stateName?: string): void {
     this.add('ERROR', code, path, message, stateName);
   }
 
@@ -31,7 +32,7 @@ export class Collector {
   readonly offsets = new WeakMap<Diagnostic, number>();
 
   /** Reports a problem at an explicit offset of the JSON text (e.g. a repeated key). */
-  atOffset(severity: Diagnostic['severity'], code: string, path: Path, message: string, offset: number, stateName?: string): void {
+  atOffset(severity: Diagnostic['severity'], code: DiagnosticCode, path: Path, message: string, offset: number, stateName?: string): void {
     if (severity === 'WARNING' && !this.includeWarnings) return;
     const before = this.items.length;
     this.add(severity, code, path, message, stateName);
@@ -39,7 +40,7 @@ export class Collector {
   }
 
   /** Reports a warning (dropped when warnings are off). */
-  warn(code: string, path: Path, message: string, stateName?: string): void {
+  warn(code: DiagnosticCode, path: Path, message: string, stateName?: string): void {
     if (this.includeWarnings) this.add('WARNING', code, path, message, stateName);
   }
 
@@ -48,7 +49,7 @@ export class Collector {
     return this.errorPointers.has(toPointer(path));
   }
 
-  private add(severity: Diagnostic['severity'], code: string, path: Path, message: string, stateName?: string): void {
+  private add(severity: Diagnostic['severity'], code: DiagnosticCode, path: Path, message: string, stateName?: string): void {
     const location = toPointer(path);
     const key = `${severity}\u0000${code}\u0000${location}\u0000${message}`;
     if (this.seen.has(key)) return;

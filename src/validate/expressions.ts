@@ -53,7 +53,7 @@ export function checkDollarValue(out: Collector, value: string, at: Path, stateN
 }
 
 /** The runtime's template compiler must accept what the grammar accepted; reports its message when not. */
-function compiles(out: Collector, value: string, at: Path, stateName: string, code: string): boolean {
+function compiles(out: Collector, value: string, at: Path, stateName: string, code: 'INVALID_JSONPATH' | 'INVALID_INTRINSIC'): boolean {
   const problem = dynamicValueCompileProblem(value);
   if (problem === undefined) return true;
   out.error(code, at, code === 'INVALID_JSONPATH' ? `${quote(value)} is not a valid JSONPath: ${problem}` : `invalid intrinsic function ${quote(value)}: ${problem}`, stateName);

@@ -65,8 +65,12 @@ function cycles(graph: Map<string, string[]>): string[][] {
   return found;
 }
 
-/** Which top-level folders each layer may import (besides its own folder and the root files). */
+/** Ground-floor folders every layer may use (web-standard helpers: base64, digests). */
+const GROUND = ['web'];
+
+/** Which top-level folders each layer may import (besides its own folder, the ground floor and the root files). */
 const ALLOWED: Record<string, readonly string[]> = {
+  web: [],
   definition: [],
   query: ['definition'],
   objects: ['definition'],
@@ -95,9 +99,22 @@ describe('the import graph of src/', () => {
       const allowed = ALLOWED[layer];
       if (!allowed) return [];
       return deps
-        .filter((d) => d.endsWith('.ts') && d.includes('/') && d.split('/')[0] !== layer && !allowed.includes(d.split('/')[0]!))
+        .filter((d) => d.endsWith('.ts') && d.includes('/') && d.split('/')[0] !== layer && !allowed.includes(d.split('/')[0]!) && !GROUND.includes(d.split('/')[0]!))
         .map((d) => `${file} -> ${d}`);
     });
     expect(outward).toEqual([]);
+  });
+});
+
+describe('API misuse', () => {
+  it('throws AslUsageError, never a bare TypeError or RangeError, anywhere in src/', () => {
+    const offenders = sourceFiles(SRC).flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line, i) => [line, i + 1] as const)
+        .filter(([line]) => /\bnew (TypeError|RangeError)\(/.test(line))
+        .map(([, n]) => `${relative(SRC, file)}:${n}`),
+    );
+    expect(offenders).toEqual([]);
   });
 });

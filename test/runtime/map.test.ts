@@ -174,26 +174,6 @@ describe('Map history links', () => {
   });
 });
 
-describe('Map fields not built yet', () => {
-  it('a Map with ItemReader fails with a cause that names the field instead of iterating over its input', async () => {
-    const def = {
-      StartAt: 'M',
-      States: {
-        M: {
-          Type: 'Map',
-          ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k' } },
-          ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'P', States: { P: { Type: 'Pass', End: true } } },
-          End: true,
-        },
-      },
-    };
-    const r = await run(def, {});
-    expect(r.status).toBe('FAILED');
-    expect(r.error).toBe('States.Runtime');
-    expect(r.cause).toContain("uses ItemReader, which asl-runtime does not support yet");
-  });
-});
-
 describe('Map settings read per attempt', () => {
   it('a negative ToleratedFailureCountPath fails the execution with States.Runtime and no MapStateFailed, as AWS records', async () => {
     const def = {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { AslUsageError } from '../../src/errors.js';
 import { FileExecutionStore, MemoryExecutionStore, StoreConflictError, type ExecutionStore } from '../../src/store/index.js';
 import { ARN, later, snapshot } from './snapshots.js';
 
@@ -124,21 +125,21 @@ describe.each(stores)('%s', (_name, make) => {
     expect(await store.findByTaskToken('token-x')).toBeUndefined();
   });
 
-  it('validates its inputs with clear TypeErrors', async () => {
+  it('validates its inputs with clear AslUsageErrors', async () => {
     const store = await make();
     const { executionArn: _omitted, ...noArn } = snapshot();
-    await expect(store.save(noArn as never)).rejects.toThrow(new TypeError('ExecutionStore.save: snapshot.executionArn must be a non-empty string'));
-    await expect(store.save(null as never)).rejects.toThrow(TypeError);
+    await expect(store.save(noArn as never)).rejects.toThrow(new AslUsageError('ExecutionStore.save: snapshot.executionArn must be a non-empty string'));
+    await expect(store.save(null as never)).rejects.toThrow(AslUsageError);
     await expect(store.save({ ...snapshot(), format: 'other@1' } as never)).rejects.toThrow(/snapshot\.format must be 'asl-runtime\/snapshot@1'/);
     await expect(store.save(snapshot({ taskTokens: [''] }))).rejects.toThrow(/taskTokens/);
     await expect(store.save(snapshot(), { expectedVersion: 0 })).rejects.toThrow(/expectedVersion must be a positive integer/);
-    await expect(store.save(snapshot(), { expectedVersion: '1' as never })).rejects.toThrow(TypeError);
+    await expect(store.save(snapshot(), { expectedVersion: '1' as never })).rejects.toThrow(AslUsageError);
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     await expect(store.save(snapshot({ input: cyclic }))).rejects.toThrow(/not JSON-serialisable/);
     await expect(store.load('')).rejects.toThrow(/executionArn must be a non-empty string/);
     await expect(store.findByTaskToken(undefined as never)).rejects.toThrow(/taskToken must be a non-empty string/);
-    await expect(store.delete(ARN, { expectedVersion: -1 })).rejects.toThrow(TypeError);
+    await expect(store.delete(ARN, { expectedVersion: -1 })).rejects.toThrow(AslUsageError);
     expect(await store.load(ARN)).toBeUndefined();
   });
 

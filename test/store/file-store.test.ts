@@ -8,6 +8,7 @@ import {
   StoreCorruptError,
   StoreLockTimeoutError,
 } from '../../src/store/index.js';
+import { AslUsageError } from '../../src/errors.js';
 import { ARN, later, snapshot } from './snapshots.js';
 
 let dir: string;
@@ -78,7 +79,7 @@ describe('FileExecutionStore files', () => {
   });
 
   it('validates its options', () => {
-    expect(() => new FileExecutionStore('')).toThrow(TypeError);
+    expect(() => new FileExecutionStore('')).toThrow(AslUsageError);
     expect(() => new FileExecutionStore(dir, { staleLockMs: 0 })).toThrow(/staleLockMs/);
     expect(() => new FileExecutionStore(dir, { lockTimeoutMs: Number.NaN })).toThrow(/lockTimeoutMs/);
   });
