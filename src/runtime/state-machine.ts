@@ -13,11 +13,11 @@ import type { Runtime } from '../tasks/hub.js';
 import { nestedExecutionResolver } from '../tasks/nested.js';
 import { s3Resolver } from '../tasks/s3.js';
 import type { ObjectStore } from '../objects/types.js';
-import { createHash } from 'node:crypto';
 import { Execution, type ExecutionResult, type ExecutionSettings } from './execution.js';
 import { checkSnapshot, type ExecutionSnapshot } from './snapshot.js';
 import { MAX_HISTORY_EVENTS } from './history.js';
 import type { CompiledMachine } from './machine.js';
+import { sha256 } from '../web/digest/sha256.js';
 
 /** Options of a machine; every one can be overridden per `start()`. */
 export interface RunOptions {
@@ -89,7 +89,7 @@ export class StateMachine {
     this.warnings = result.diagnostics.filter((d) => d.severity === 'WARNING');
     this.definition = result.definition.definition;
     this.compiled = compileOrReport(result.definition);
-    this.definitionHash = createHash('sha256').update(canonicalJson(this.definition)).digest('hex');
+    this.definitionHash = sha256(new TextEncoder().encode(canonicalJson(this.definition)));
     this.options = { ...options };
   }
 
@@ -113,7 +113,8 @@ export class StateMachine {
     return new Execution({ ...this.settings(options), resumeFrom: snapshot }, undefined);
   }
 
-  private settings(options: RunOptions): ExecutionSettings {
+  /** @internal The settings of one execution, resolved from the machine's and the run's options (testState uses it). */
+  settings(options: RunOptions): ExecutionSettings {
     const o = { ...this.options, ...options };
     const resolvers: TaskResolver[] = [...(o.resolvers ?? [])];
     if (o.handlers) resolvers.push(handlersResolver(o.handlers));

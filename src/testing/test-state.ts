@@ -120,7 +120,7 @@ export async function testState(definition: object | string, options: TestStateO
   };
   // The execution's own inspect hook reports the tested state's data flow as the engine computes
   // it. `settings` is StateMachine's internal builder of ExecutionSettings (see its @internal note).
-  const settings = sm['settings'](opts);
+  const settings = sm.settings(opts);
   const execution = new Execution({ ...settings, inspect: (frame, step, value) => run.inspect(frame, step, value) }, options.variables && Object.keys(options.variables).length ? { variables, input } : input);
   run.stop = () => execution.stop();
   execution.on('event', (e) => run.see(e));
