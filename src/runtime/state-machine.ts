@@ -73,6 +73,11 @@ export interface MachineOptions extends RunOptions {
 export class StateMachine {
   /** The definition as parsed (do not mutate). */
   readonly definition: MachineDefinition;
+  /**
+   * The model `validate()` built for this definition: every state (nested ones too) with its
+   * type, effective query language, location and transitions, as the engine runs it.
+   */
+  readonly model: ValidatedDefinition;
   /** Validation warnings (errors make the constructor throw). */
   readonly warnings: readonly Diagnostic[];
   private readonly compiled: CompiledMachine;
@@ -88,6 +93,7 @@ export class StateMachine {
     if (!result.valid) throw new AslValidationError(result.diagnostics);
     this.warnings = result.diagnostics.filter((d) => d.severity === 'WARNING');
     this.definition = result.definition.definition;
+    this.model = result.definition;
     this.compiled = compileOrReport(result.definition);
     this.definitionHash = sha256(new TextEncoder().encode(canonicalJson(this.definition)));
     this.options = { ...options };

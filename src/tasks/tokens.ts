@@ -1,4 +1,5 @@
 import { AslUsageError, StatesError } from '../errors.js';
+import { bytesToBase64Url, hexToBytes } from '../web/base64.js';
 
 /**
  * Errors of the callback API, named like AWS's SendTaskSuccess/Failure/Heartbeat errors so
@@ -62,7 +63,7 @@ export class TaskTokens {
   /** A new unguessable token built from the execution's id source. */
   static create(uuid: () => string): string {
     const hex = `${uuid()}${uuid()}${uuid()}`.replace(/[^0-9a-f]/gi, '');
-    return 'AQ' + Buffer.from(hex.length % 2 ? hex + '0' : hex, 'hex').toString('base64url');
+    return 'AQ' + bytesToBase64Url(hexToBytes(hex.length % 2 ? hex + '0' : hex));
   }
 
   /** Makes `token` live: answers are accepted from now on. */

@@ -1,4 +1,5 @@
 /** Intrinsics for data encoding and decoding (Base64 of the UTF-8 bytes of a string). */
+import { base64ToBytes, bytesToBase64 } from '../../../web/base64.js';
 import { fail, limitedStringArg } from './args.js';
 import type { IntrinsicDefinition } from './types.js';
 
@@ -8,7 +9,7 @@ export const base64Encode: IntrinsicDefinition = {
   minArgs: 1,
   maxArgs: 1,
   invoke(args) {
-    return Buffer.from(limitedStringArg(this.name, args, 0), 'utf8').toString('base64');
+    return bytesToBase64(new TextEncoder().encode(limitedStringArg(this.name, args, 0)));
   },
 };
 
@@ -22,8 +23,9 @@ export const base64Decode: IntrinsicDefinition = {
   maxArgs: 1,
   invoke(args) {
     const encoded = limitedStringArg(this.name, args, 0);
-    // Node's decoder silently skips invalid characters; AWS fails instead.
+    // Lenient decoders skip invalid characters; AWS fails instead.
     if (!BASE64.test(encoded)) fail(this.name, 'the input is not a valid Base64 string');
-    return Buffer.from(encoded, 'base64').toString('utf8');
+    // Invalid UTF-8 becomes U+FFFD, as Java's String(bytes, UTF_8) does.
+    return new TextDecoder('utf-8').decode(base64ToBytes(encoded));
   },
 };
