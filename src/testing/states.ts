@@ -1,26 +1,22 @@
 /**
- * Finds states by name anywhere in a definition: top level, Parallel branches and Map item
- * processors, since mocks and mock-config test cases name states at any depth.
+ * Finds states by name anywhere in a definition (top level, Parallel branches and Map item
+ * processors), since mocks and mock-config test cases name states at any depth. Reads the model
+ * `validate()` built, so the testing toolkit sees states exactly as the engine runs them.
  */
+import type { ValidatedDefinition } from '../definition/validated.js';
+import { validate } from '../validate/index.js';
 
-interface Machineish {
-  readonly States?: Readonly<Record<string, unknown>>;
+function isModel(v: unknown): v is ValidatedDefinition {
+  return !!v && typeof v === 'object' && Array.isArray((v as ValidatedDefinition).states) && typeof (v as ValidatedDefinition).stateOf === 'function';
 }
 
-/** Every state name in the definition (nested machines included) with its `Type`. */
-export function stateTypes(definition: unknown): Map<string, string> {
+/**
+ * Every state name (nested machines included) with its `Type`, from a machine's model
+ * (`machine.model`) or a definition (validated here; an invalid one has no states to find).
+ */
+export function stateTypes(source: unknown): Map<string, string> {
+  const model = isModel(source) ? source : validate(source).definition;
   const out = new Map<string, string>();
-  const visit = (m: unknown): void => {
-    const states = (m as Machineish | null)?.States;
-    if (!states || typeof states !== 'object') return;
-    for (const [name, s] of Object.entries(states)) {
-      const state = s as { Type?: unknown; Branches?: unknown; ItemProcessor?: unknown; Iterator?: unknown } | null;
-      if (!state || typeof state !== 'object') continue;
-      if (!out.has(name)) out.set(name, String(state.Type));
-      if (Array.isArray(state.Branches)) state.Branches.forEach(visit);
-      visit(state.ItemProcessor ?? state.Iterator);
-    }
-  };
-  visit(definition);
+  for (const state of model?.states ?? []) if (!out.has(state.name)) out.set(state.name, state.type);
   return out;
 }

@@ -96,7 +96,7 @@ function configResolver(m: StateMachine, source: NonNullable<TestRunOptions['moc
     }
     machineName = config.stateMachines[0]!;
   }
-  return config.resolver(machineName, testCase, m.definition);
+  return config.resolver(machineName, testCase, m.model);
 }
 
 // Duck-typed, not instanceof: the CommonJS build bundles the engine into each entry, so a
