@@ -77,16 +77,30 @@ export function byteRange(range: string | undefined, size: number): { start: num
 
 /** An opaque continuation token for the key a listing stopped after. */
 export function tokenFor(key: string): string {
-  return Buffer.from(key, 'utf8').toString('base64url');
+  return encodeURIComponent(key);
 }
 
 export function keyOfToken(token: string | undefined): string | undefined {
-  return token === undefined ? undefined : Buffer.from(token, 'base64url').toString('utf8');
+  if (token === undefined) return undefined;
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    throw new ObjectStoreError('InvalidArgument', 'The continuation token provided is incorrect');
+  }
 }
 
-/** S3 orders keys by their UTF-8 bytes. */
+/** S3 orders keys by their UTF-8 bytes, which is code point order (not UTF-16 unit order). */
 export function compareKeys(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(j)!;
+    if (x !== y) return x - y;
+    i += x > 0xffff ? 2 : 1;
+    j += y > 0xffff ? 2 : 1;
+  }
+  return a.length - i - (b.length - j);
 }
 
 /** S3's page size limits: default and maximum 1,000 keys. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { md5 } from '../web/digest/index.js';
 import { bodyOf, byteRange, compareKeys, keyOfToken, pageSize, toBytes, tokenFor } from './body.js';
 import { ObjectStoreError, type GetObjectOutput, type GetObjectRequest, type ListObjectsV2Output, type ListObjectsV2Request, type ObjectStore, type ObjectSummary, type PutObjectOutput, type PutObjectRequest } from './types.js';
 
@@ -83,5 +83,5 @@ export class MemoryObjectStore implements ObjectStore {
 function stored(bytes: Uint8Array, contentType: string | undefined): Stored {
   // A copy: the caller may reuse its buffer.
   const copy = Uint8Array.from(bytes);
-  return { bytes: copy, etag: `"${createHash('md5').update(copy).digest('hex')}"`, modified: new Date(), contentType };
+  return { bytes: copy, etag: `"${md5(copy)}"`, modified: new Date(), contentType };
 }

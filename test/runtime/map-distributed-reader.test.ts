@@ -167,3 +167,23 @@ describe('ItemReader failures: States.ItemReaderFailed', () => {
     expect((r.output as { Error: string }).Error).toBe('States.ItemReaderFailed');
   });
 });
+
+describe('MANIFEST reader streams', () => {
+  const manifest = { destinationBucket: 'arn:aws:s3:::inv', fileFormat: 'CSV', fileSchema: 'Bucket, Key', files: [{ key: 'a.csv.gz' }, { key: 'bad.csv.gz' }] };
+  const reader = (MaxItems?: number) => getObject('MANIFEST', 'm.json', MaxItems === undefined ? {} : { MaxItems });
+  const rows = Array.from({ length: 50_000 }, (_, i) => `"b","k${i}"`).join('\n');
+  const objectStore = new MemoryObjectStore({ in: { 'm.json': JSON.stringify(manifest) }, inv: { 'a.csv.gz': gzipSync(rows), 'bad.csv.gz': new Uint8Array([1, 2, 3]) } });
+
+  it('stops decompressing when MaxItems is reached', async () => {
+    const r = await run(mapWith(reader(2)), {}, { objectStore });
+    expect(r.output).toEqual([
+      { Bucket: 'b', Key: 'k0' },
+      { Bucket: 'b', Key: 'k1' },
+    ]);
+  });
+
+  it('fails with States.ItemReaderFailed on a file that is not gzip', async () => {
+    const r = await run(mapWith(reader(), { ItemProcessor: { ...processor, ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' } } }), {}, { objectStore });
+    expect(r.error).toBe('States.ItemReaderFailed');
+  });
+});

@@ -186,11 +186,36 @@ async function* manifestItems(store: ObjectStore, text: string): AsyncGenerator<
   }
   const bucket = m.destinationBucket.replace(/^arn:[^:]+:s3:::/, '');
   const schema = m.fileSchema.split(',').map((s) => s.trim());
-  const [{ Readable }, { createGunzip }] = await Promise.all([import('node:stream'), import('node:zlib')]);
   for (const f of m.files as { key?: unknown }[]) {
     if (typeof f?.key !== 'string') throw new JsonItemsError('A manifest file entry has no key');
     const body = (await store.getObject({ Bucket: bucket, Key: f.key })).Body;
-    const bytes = f.key.endsWith('.gz') ? (Readable.from(body).pipe(createGunzip()) as AsyncIterable<Uint8Array>) : body;
+    const bytes = f.key.endsWith('.gz') ? gunzip(body) : body;
     yield* csvItems(textChunks(bytes), ',', schema);
+  }
+}
+
+/** Gunzips a body with the web-standard DecompressionStream (Node 18+ and browsers). */
+async function* gunzip(body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const stream = new DecompressionStream('gzip');
+  const writer = stream.writable.getWriter();
+  const pump = (async () => {
+    try {
+      for await (const c of body) await writer.write(c);
+      await writer.close();
+    } catch (e) {
+      await writer.abort(e).catch(() => {});
+    }
+  })();
+  const reader = stream.readable.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      yield value;
+    }
+  } finally {
+    // Stopped early (MaxItems, a failed run): cancelling unblocks the pump's pending write.
+    await reader.cancel().catch(() => {});
+    await pump;
   }
 }
