@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import { StateVisit } from './visit.js';
 import type { ContextObject, ExecutionContext, Identity } from './context.js';
 import type { HistoryEventType } from './history.js';
 import type { HistoryLog } from './history-log.js';
@@ -74,17 +75,8 @@ export class Frame {
   lastEventId = 0;
   /** How many states this thread has entered: with the thread id, a stable id for each visit. */
   steps = 0;
-  /** The current state's name, entered time and retry count, for `$$.State`. */
-  stateName = '';
-  enteredTime = '';
-  retryCount: number | undefined;
-  /** Event id of the current state's Entered event (quoted in error causes). */
-  enteredEventId = 0;
-  /** Set only for a Map ItemSelector evaluation. */
-  mapItem: { Index: number; Value: unknown; Key?: string } | undefined;
-  taskToken: string | undefined;
-  /** Variables the current state assigned, for its Exited event. */
-  assigned: Record<string, string> | undefined;
+  /** The state this thread is in (reused from state to state). */
+  readonly visit = new StateVisit();
   private draws = 0;
   /** States run since this thread last gave the event loop a turn (reproducible clocks only). */
   pace = 0;
@@ -150,16 +142,17 @@ export class Frame {
   }
 
   contextObject(): ContextObject {
+    const v = this.visit;
     const c: Record<string, unknown> = {
       Execution: this.env.context.Execution,
       StateMachine: this.env.context.StateMachine,
       State:
-        this.retryCount === undefined
-          ? { Name: this.stateName, EnteredTime: this.enteredTime }
-          : { Name: this.stateName, EnteredTime: this.enteredTime, RetryCount: this.retryCount },
+        v.retryCount === undefined
+          ? { Name: v.name, EnteredTime: v.enteredTime }
+          : { Name: v.name, EnteredTime: v.enteredTime, RetryCount: v.retryCount },
     };
-    if (this.taskToken !== undefined) c.Task = { Token: this.taskToken };
-    if (this.mapItem) c.Map = { Item: this.mapItem };
+    if (v.taskToken !== undefined) c.Task = { Token: v.taskToken };
+    if (v.mapItem) c.Map = { Item: v.mapItem };
     return c as unknown as ContextObject;
   }
 

@@ -94,7 +94,7 @@ export async function retrying<T>(
       if (!(e instanceof StatesError)) throw e;
       const delay = nextRetryDelay(retriers, counts, e.error, frame.random);
       if (delay === undefined) giveUp(e);
-      frame.retryCount = n + 1;
+      frame.visit.retryCount = n + 1;
       await frame.sleepUntil(frame.now() + delay!);
     }
   }

@@ -191,7 +191,7 @@ class Watch {
 
   /** The execution's inspect hook. */
   inspect(frame: Frame, step: InspectStep, value: unknown): void {
-    if (this.exited || frame.threadId !== '' || frame.stateName !== this.name) return;
+    if (this.exited || frame.threadId !== '' || frame.visit.name !== this.name) return;
     if (step === 'assigned') Object.assign(this.assigned, value);
     else this.steps.set(step, value);
     if (step === 'nextState') {

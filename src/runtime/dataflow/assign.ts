@@ -26,6 +26,6 @@ export function applyAssign(frame: Frame, values: Record<string, unknown>): void
   for (const name of Object.keys(values)) {
     Object.defineProperty(frame.variables, name, { value: values[name], enumerable: true, writable: true, configurable: true });
   }
-  frame.assigned = assigned;
+  frame.visit.assigned = assigned;
   note(frame, 'assigned', values);
 }

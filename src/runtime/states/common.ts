@@ -30,27 +30,24 @@ const EXITED = Object.fromEntries(TYPES.map((t) => [t, `${t}StateExited`])) as R
 /** Emits `<Type>StateEntered` and resets the per-state parts of the frame. */
 export function enter(frame: Frame, type: StateType, name: string, input: unknown, retryable: boolean): void {
   const env = frame.env;
-  frame.stateName = name;
+  const visit = frame.visit;
+  visit.begin(name, retryable);
   frame.steps++;
-  frame.retryCount = retryable ? 0 : undefined;
-  frame.assigned = undefined;
-  frame.mapItem = undefined;
-  frame.taskToken = undefined;
   const id = frame.emitState(ENTERED[type], name, env.includeData ? input : NO_PAYLOAD);
-  frame.enteredEventId = id;
-  frame.enteredTime = env.history.timestamp(id);
+  visit.enteredEventId = id;
+  visit.enteredTime = env.history.timestamp(id);
 }
 
 /** Checks the output's size and emits `<Type>StateExited`. */
 export function exit(frame: Frame, type: StateType, name: string, output: unknown, next: string | undefined): Outcome {
   const size = jsonSize(output);
   if (size > MAX_PAYLOAD_BYTES) throw dataLimitExceeded(name);
-  if (!frame.assigned) {
+  if (!frame.visit.assigned) {
     frame.emitState(EXITED[type], name, frame.env.includeData ? output : NO_PAYLOAD);
   } else {
     const details: Record<string, unknown> = { name };
     if (frame.env.includeData) lazyPayload(details, 'output', output, size);
-    details.assignedVariables = frame.assigned;
+    details.assignedVariables = frame.visit.assigned;
     details.assignedVariablesDetails = { truncated: false };
     frame.emit(EXITED[type], details);
   }
@@ -68,12 +65,12 @@ export function exit(frame: Frame, type: StateType, name: string, output: unknow
  */
 export function toStatesError(e: unknown, frame: Frame): StatesError {
   if (e instanceof DataFlowError) {
-    const cause = `An error occurred while executing the state '${frame.stateName}' (entered at the event id #${frame.enteredEventId}). ${e.cause}`;
+    const cause = `An error occurred while executing the state '${frame.visit.name}' (entered at the event id #${frame.visit.enteredEventId}). ${e.cause}`;
     if (e.error === StatesErrors.QueryEvaluationError) {
       frame.emit('EvaluationFailed', {
         error: e.error,
         cause,
-        state: frame.stateName,
+        state: frame.visit.name,
       });
     }
     return new StatesError(e.error, cause);
@@ -81,7 +78,7 @@ export function toStatesError(e: unknown, frame: Frame): StatesError {
   if (e instanceof StatesError) return e;
   // Only a bug of ours can land here; report it as a runtime failure, never crash the host.
   const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return new StatesError(StatesErrors.Runtime, `An error occurred while executing the state '${frame.stateName}'. ${message}`);
+  return new StatesError(StatesErrors.Runtime, `An error occurred while executing the state '${frame.visit.name}'. ${message}`);
 }
 
 /**
@@ -126,7 +123,7 @@ function onStateError(
   }
   const catcher = flow && findCatcher(catchers, err.error);
   if (!catcher || !flow) throw err;
-  frame.assigned = undefined;
+  frame.visit.assigned = undefined;
   return andThen(flow.caught(catcher, raw, errorOutput(err), frame), (output) => exit(frame, type, name, output, catcher.Next));
 }
 

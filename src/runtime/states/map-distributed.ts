@@ -156,11 +156,11 @@ export function compileMapRun(name: string, def: MapState, processor: CompiledMa
         let i = 0;
         for await (const item of source.items) {
           if (selector) {
-            self.mapItem = { Index: i, Value: item };
+            self.visit.mapItem = { Index: i, Value: item };
             try {
               yield await selector(selected, raw, self);
             } finally {
-              self.mapItem = undefined;
+              self.visit.mapItem = undefined;
             }
           } else yield item;
           i++;

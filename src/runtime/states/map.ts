@@ -54,10 +54,10 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
         // Each iteration's input: ItemSelector over the Map's input with $$.Map.Item set.
         const inputs: unknown[] = [];
         for (let i = 0; i < list.length; i++) {
-          frame.mapItem = { Index: i, Value: list[i] };
+          frame.visit.mapItem = { Index: i, Value: list[i] };
           inputs.push(selector ? await selector(selected, raw, frame) : list[i]);
         }
-        frame.mapItem = undefined;
+        frame.visit.mapItem = undefined;
         const work = batcher && !mapRun ? batch(inputs, batcher) : inputs;
         // A Map Run selects and batches as it streams; its iteration inputs are not listed here.
         if (!mapRun) note(frame, 'afterItemSelector', work);

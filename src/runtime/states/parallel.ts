@@ -52,7 +52,7 @@ async function runAll(branches: readonly CompiledMachine[], input: unknown, fram
   let firstError: unknown;
   try {
     const runs = branches.map((b, i) => {
-      const child = frame.child(controller.signal, `${frame.threadId}${frame.stateName}[${attempt}][${i}]/`, frame.lastEventId);
+      const child = frame.child(controller.signal, `${frame.threadId}${frame.visit.name}[${attempt}][${i}]/`, frame.lastEventId);
       return b.run(input, child).catch((e: unknown) => {
         if (firstError === undefined) {
           firstError = e;

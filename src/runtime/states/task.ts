@@ -42,7 +42,7 @@ export function compileTask(name: string, def: TaskState, flow: StateFlow, jsona
         return retrying(frame, def.Retry, async (attempt) => {
           // A callback task's token must exist before Parameters reads $$.Task.Token.
           const lease = info.callback ? leaseToken(frame.env.runtime.tokens, frame.env.activity.tokens, TaskTokens.create(frame.uuid)) : undefined;
-          frame.taskToken = lease?.token;
+          frame.visit.taskToken = lease?.token;
           // Parameters are evaluated per attempt, so $$.State.RetryCount is current.
           const params = await flow.parameters(selected, raw, frame);
           const result = await invoke(name, def.Resource, info, params, frame, attempt, timeoutS, heartbeatS, lease);
