@@ -23,3 +23,6 @@ export type { ExecutionStore, StoredExecution, WriteOptions } from './store/exec
 export { StoreConflictError, StoreCorruptError, StoreLockTimeoutError } from './store/errors.js';
 export { MemoryExecutionStore } from './store/memory-store.js';
 // FileExecutionStore needs node:fs; it is exported by 'asl-runtime/node'.
+export { MemoryObjectStore, S3ObjectStore, ObjectStoreError, type ObjectStore, type ObjectStoreErrorCode, type S3ClientLike, type GetObjectRequest, type GetObjectOutput, type ListObjectsV2Request, type ListObjectsV2Output, type ObjectSummary, type PutObjectRequest, type PutObjectOutput } from './objects/index.js';
+// DirectoryObjectStore reads folders (node:fs); it is exported by 'asl-runtime/node'.
+export type { MapRun, MapRunExecution, MapRunCounts } from './runtime/states/map-run.js';
