@@ -47,11 +47,12 @@ function checkJsonPathRule(out: Collector, top: Record<string, unknown>, topPath
     const operators = keys.filter((k) => COMPARISON_OPERATORS.has(k));
     const booleans = keys.filter((k) => k === 'And' || k === 'Or' || k === 'Not');
     const hasVariable = has(rule, 'Variable');
-    if (booleans.length > 0) {
-      if (booleans.length > 1) out.error('SCHEMA_VALIDATION_FAILED', [...path, booleans[1]], `a choice rule may use only one of And, Or, Not (found ${booleans.join(', ')})`, stateName);
-      if (operators.length > 0 || hasVariable) {
-        const extra = hasVariable ? 'Variable' : operators[0];
-        out.error('SCHEMA_VALIDATION_FAILED', [...path, extra], `a choice rule with '${booleans[0]}' cannot also have '${extra}'`, stateName);
+    const [firstBoolean, secondBoolean] = booleans;
+    if (firstBoolean !== undefined) {
+      if (secondBoolean !== undefined) out.error('SCHEMA_VALIDATION_FAILED', [...path, secondBoolean], `a choice rule may use only one of And, Or, Not (found ${booleans.join(', ')})`, stateName);
+      const extra = hasVariable ? 'Variable' : operators[0];
+      if (extra !== undefined) {
+        out.error('SCHEMA_VALIDATION_FAILED', [...path, extra], `a choice rule with '${firstBoolean}' cannot also have '${extra}'`, stateName);
       }
       if (depth >= MAX_RULE_DEPTH) continue;
       for (const b of booleans) {
@@ -70,10 +71,11 @@ function checkJsonPathRule(out: Collector, top: Record<string, unknown>, topPath
       continue;
     }
     if (depth > 0 && has(rule, 'Next')) out.error('SCHEMA_VALIDATION_FAILED', [...path, 'Next'], "nested choice rules (inside And, Or, Not) cannot have 'Next'", stateName);
+    const secondOperator = operators[1];
     if (operators.length === 0) {
       out.error('SCHEMA_VALIDATION_FAILED', path, 'a choice rule needs exactly one comparison operator (e.g. StringEquals, NumericGreaterThan, IsPresent) or And/Or/Not', stateName);
-    } else if (operators.length > 1) {
-      out.error('SCHEMA_VALIDATION_FAILED', [...path, operators[1]], `a choice rule may have only one comparison operator (found ${operators.join(', ')})`, stateName);
+    } else if (secondOperator !== undefined) {
+      out.error('SCHEMA_VALIDATION_FAILED', [...path, secondOperator], `a choice rule may have only one comparison operator (found ${operators.join(', ')})`, stateName);
     }
     if (!hasVariable) {
       if (operators.length > 0) out.error('SCHEMA_VALIDATION_FAILED', path, "a JSONPath choice rule needs 'Variable'", stateName);

@@ -24,7 +24,8 @@ export function findTooDeep(root: unknown, limit = MAX_DEPTH): Path | 'too-large
     const { value, depth, id } = work.pop()!;
     if (depth > limit) {
       const path: (string | number)[] = [];
-      for (let n = id; n > 0; n = nodes[n].parent) path.unshift(nodes[n].key as string | number);
+      // the root (parent -1) has no key; every other node's parent is an earlier index of `nodes`
+      for (let node = nodes[id]; node !== undefined && node.parent >= 0; node = nodes[node.parent]) path.unshift(node.key as string | number);
       return path;
     }
     if (Array.isArray(value)) {

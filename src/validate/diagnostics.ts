@@ -36,7 +36,8 @@ export class Collector {
     if (severity === 'WARNING' && !this.includeWarnings) return;
     const before = this.items.length;
     this.add(severity, code, path, message, stateName);
-    if (this.items.length > before) this.offsets.set(this.items[before], offset);
+    const added = this.items[before];
+    if (added !== undefined) this.offsets.set(added, offset);
   }
 
   /** Reports a warning (dropped when warnings are off). */

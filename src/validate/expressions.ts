@@ -25,7 +25,10 @@ export function walkValues(root: unknown, rootPath: Path, visit: (value: unknown
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i], key: i });
     } else if (isObject(value)) {
       const keys = Object.keys(value);
-      for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: value[keys[i]], path: [...path, keys[i]], key: keys[i] });
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const k = keys[i]!; // i is within keys' bounds
+        stack.push({ value: value[k], path: [...path, k], key: k });
+      }
     }
   }
 }
@@ -37,9 +40,9 @@ export function checkDollarValue(out: Collector, value: string, at: Path, stateN
       out.error('INVALID_JSONPATH', at, 'intrinsic functions are not allowed here', stateName);
       return false;
     }
-    const problems = checkIntrinsic(value);
-    if (problems.length > 0) {
-      out.error('INVALID_INTRINSIC', at, `invalid intrinsic function at character ${problems[0].position + 1}: ${problems[0].message}`, stateName);
+    const [problem] = checkIntrinsic(value);
+    if (problem !== undefined) {
+      out.error('INVALID_INTRINSIC', at, `invalid intrinsic function at character ${problem.position + 1}: ${problem.message}`, stateName);
       return false;
     }
     return compiles(out, value, at, stateName, 'INVALID_INTRINSIC');

@@ -33,7 +33,7 @@ export function checkPath(path: string, rules: PathRules = {}): PathProblem | un
     i = 2;
   } else if (path[1] !== undefined && VARIABLE_START.test(path[1])) {
     if (rules.variables === false) return { message: 'variables are not allowed here', position: 0 };
-    while (i < path.length && VARIABLE_CHAR.test(path[i])) i++;
+    while (i < path.length && VARIABLE_CHAR.test(path.charAt(i))) i++;
   }
   while (i < path.length) {
     const c = path[i];
@@ -79,7 +79,7 @@ export function checkPath(path: string, rules: PathRules = {}): PathProblem | un
 }
 
 function readName(path: string, i: number): number {
-  while (i < path.length && NAME_CHAR.test(path[i])) i++;
+  while (i < path.length && NAME_CHAR.test(path.charAt(i))) i++;
   return i;
 }
 

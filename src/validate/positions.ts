@@ -138,7 +138,7 @@ export function scanJson(text: string): JsonScan {
           const err = readKey();
           if (err) return err;
         } else {
-          const top = stack[stack.length - 1];
+          const top = stack[stack.length - 1]!; // the array just pushed
           setPending(top, 0);
         }
         continue;
@@ -158,8 +158,8 @@ export function scanJson(text: string): JsonScan {
       if (stack.length === 0) break;
       continue;
     }
-    // after a value inside a container
-    const top = stack[stack.length - 1];
+    // after a value inside a container (a value at depth 0 ends the loop, so the stack is not empty)
+    const top = stack[stack.length - 1]!;
     const c = text[i];
     if (c === ',') {
       i++;
@@ -197,7 +197,7 @@ export function scanJson(text: string): JsonScan {
     pendingPointer = top.pointer + '/' + String(key).replace(/~/g, '~0').replace(/\//g, '~1');
   }
   function readKey(): JsonScan | undefined {
-    const top = stack[stack.length - 1];
+    const top = stack[stack.length - 1]!; // only called inside an object
     if (text[i] !== '"') return fail(`${describe(i)}; expected a property name in double quotes`, i);
     const keyOffset = i;
     const key = readString(true);
@@ -230,10 +230,11 @@ export class LineIndex {
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
+      // lo <= mid <= hi are valid indices of the (non-empty) table
+      if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
   }
 }
 

@@ -167,9 +167,10 @@ function isInsideNestedStates(rel: string[]): boolean {
   return false;
 }
 
-/** `'Field'` or `'Field[2]'` for the last member of a relative path. */
+/** `'Field'` or `'Field[2]'` for the last member of a (non-empty) relative path. */
 function label(rel: string[]): string {
-  const last = rel[rel.length - 1];
-  if (/^[0-9]+$/.test(last) && rel.length > 1) return `'${rel[rel.length - 2]}[${last}]'`;
+  const last = rel.at(-1) ?? '';
+  const parent = rel.at(-2);
+  if (parent !== undefined && /^[0-9]+$/.test(last)) return `'${parent}[${last}]'`;
   return `'${last}'`;
 }

@@ -128,8 +128,9 @@ function checkTask(out: Collector, state: StateInfo, options: StateCheckOptions)
 function checkWait(out: Collector, state: StateInfo): void {
   const { node, path, name, language } = state;
   const fields = (language === 'JSONata' ? ['Seconds', 'Timestamp'] : ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath']).filter((k) => has(node, k));
+  const second = fields[1];
   if (fields.length === 0) out.error('SCHEMA_VALIDATION_FAILED', path, `Wait state '${name}' needs exactly one of ${language === 'JSONata' ? "'Seconds', 'Timestamp'" : "'Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath'"}`, name);
-  else if (fields.length > 1) out.error('SCHEMA_VALIDATION_FAILED', [...path, fields[1]], `Wait state '${name}' may have only one of ${fields.map((f) => `'${f}'`).join(', ')}`, name);
+  else if (second !== undefined) out.error('SCHEMA_VALIDATION_FAILED', [...path, second], `Wait state '${name}' may have only one of ${fields.map((f) => `'${f}'`).join(', ')}`, name);
   const ts = get(node, 'Timestamp');
   if (typeof ts === 'string' && !isJsonataString(ts) && !TIMESTAMP.test(ts)) {
     out.error('SCHEMA_VALIDATION_FAILED', [...path, 'Timestamp'], `'Timestamp' must be an RFC 3339 timestamp such as 2016-03-14T01:59:00Z`, name);

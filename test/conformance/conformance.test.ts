@@ -26,7 +26,8 @@ async function runCase(c: ConformanceCase): Promise<void> {
   const history = execution.history;
   if (want.historyTypes) expect(history.map((e) => e.type)).toEqual(want.historyTypes);
   if (want.elapsedSeconds !== undefined) {
-    const last = history[history.length - 1];
+    const last = history.at(-1);
+    if (last === undefined) throw new Error('the execution has no history events');
     expect((Date.parse(last.timestamp) - Date.parse(START)) / 1000).toBe(want.elapsedSeconds);
   }
 }

@@ -26,7 +26,8 @@ function randomValue(r: () => number, depth: number): unknown {
   const obj: Record<string, unknown> = {};
   const n = Math.floor(r() * 5);
   for (let i = 0; i < n; i++) {
-    Object.defineProperty(obj, WORDS[Math.floor(r() * WORDS.length)], { value: randomValue(r, depth + 1), enumerable: true, writable: true, configurable: true });
+    const key = WORDS[Math.floor(r() * WORDS.length)]!; // r() is in [0, 1)
+    Object.defineProperty(obj, key, { value: randomValue(r, depth + 1), enumerable: true, writable: true, configurable: true });
   }
   return obj;
 }

@@ -12,8 +12,8 @@ describe('type and query-language dispatch', () => {
   it('suggests a state type', () => {
     const result = validate(single({ Type: 'Tsk', Resource: LAMBDA, End: true }));
     expect(result.diagnostics.map((d) => `${d.code} ${d.location}`)).toEqual(['SCHEMA_VALIDATION_FAILED /States/S/Type']);
-    expect(result.diagnostics[0].message).toContain("'Task'");
-    expect(result.diagnostics[0].stateName).toBe('S');
+    expect(result.diagnostics[0]?.message).toContain("'Task'");
+    expect(result.diagnostics[0]?.stateName).toBe('S');
   });
 
   it('requires Type', () => {
@@ -23,13 +23,13 @@ describe('type and query-language dispatch', () => {
   it("suggests 'Items' for a Map state's 'Item' field (JSONata)", () => {
     const result = validate(single({ Type: 'Map', Item: [1, 2], ItemProcessor: itemProcessor, End: true }, { QueryLanguage: 'JSONata' }));
     expect(result.diagnostics.map((d) => `${d.code} ${d.location}`)).toEqual(['SCHEMA_VALIDATION_FAILED /States/S/Item']);
-    expect(result.diagnostics[0].message).toMatch(/Map state 'S' has no field 'Item'; did you mean 'Items'\?/);
+    expect(result.diagnostics[0]?.message).toMatch(/Map state 'S' has no field 'Item'; did you mean 'Items'\?/);
   });
 
   it("names the JSONata counterpart of 'Parameters'", () => {
     const result = validate(single({ Type: 'Task', Resource: LAMBDA, Parameters: {}, End: true }, { QueryLanguage: 'JSONata' }));
     expect(result.diagnostics.map((d) => `${d.code} ${d.location}`)).toEqual(['FIELD_NOT_ALLOWED_IN_QUERY_LANGUAGE /States/S/Parameters']);
-    expect(result.diagnostics[0].message).toContain("'Arguments'");
+    expect(result.diagnostics[0]?.message).toContain("'Arguments'");
   });
 
   it("rejects 'Arguments' in a JSONPath state", () => {
@@ -84,7 +84,7 @@ describe('field types and ranges (schema)', () => {
   it('unknown fields inside nested objects get a suggestion', () => {
     const result = validate(single({ Type: 'Task', Resource: LAMBDA, Retry: [{ ErrorEquals: ['X'], MaxAttempt: 2 }], End: true }));
     expect(result.diagnostics.map((d) => `${d.code} ${d.location}`)).toEqual(['SCHEMA_VALIDATION_FAILED /States/S/Retry/0/MaxAttempt']);
-    expect(result.diagnostics[0].message).toContain("'MaxAttempts'");
+    expect(result.diagnostics[0]?.message).toContain("'MaxAttempts'");
   });
 
   it('Parallel needs a non-empty Branches array; branches are closed objects', () => {

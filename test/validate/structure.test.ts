@@ -40,7 +40,7 @@ describe('structure', () => {
   it('reports an unknown top-level field with a suggestion', () => {
     const result = validate({ ...hello, Startat: 'x' });
     expect(result.diagnostics.map((d) => `${d.code} ${d.location}`)).toEqual(['SCHEMA_VALIDATION_FAILED /Startat']);
-    expect(result.diagnostics[0].message).toContain("'StartAt'");
+    expect(result.diagnostics[0]?.message).toContain("'StartAt'");
   });
 
   it('requires StartAt and States', () => {
@@ -59,7 +59,7 @@ describe('transitions and graph', () => {
   it('MISSING_TRANSITION_TARGET for StartAt, with a suggestion', () => {
     const result = validate({ StartAt: 'Hello Wrld', States: hello.States });
     expect(result.diagnostics.map((d) => `${d.code} ${d.location}`)).toContain('MISSING_TRANSITION_TARGET /StartAt');
-    expect(result.diagnostics[0].message).toContain("did you mean 'Hello World'");
+    expect(result.diagnostics[0]?.message).toContain("did you mean 'Hello World'");
   });
 
   it('MISSING_TRANSITION_TARGET for Next, Default, Choices[].Next and Catch[].Next', () => {
