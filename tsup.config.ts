@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 /** Library entries, each built as ESM and CommonJS with types. */
 const library: Record<string, string> = {
   index: 'src/index.ts',
+  // The main entry for the `browser` export condition: jsonata and ajv imported up front.
+  browser: 'src/browser.ts',
   node: 'src/node.ts',
   testing: 'src/testing/index.ts',
   visual: 'src/visual/index.ts',
@@ -12,6 +14,10 @@ const library: Record<string, string> = {
 
 // Only entries whose source exists, so a partial checkout still builds.
 const present = (entries: Record<string, string>) => Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
+
+// The CLI's chunks from the last build: removed here, as tsup's clean cannot be limited to a
+// subfolder and the library build, which cleans the rest, runs at the same time.
+rmSync('dist/cli', { recursive: true, force: true });
 
 export default defineConfig([
   {
@@ -37,8 +43,8 @@ export default defineConfig([
     format: ['esm'],
     dts: false,
     sourcemap: false,
-    // '**/*' minus top-level files: only dist/cli/ (the library build cleans the rest).
-    clean: ['!*'],
+    // dist/cli/ is emptied when this file loads, before either build starts (see below).
+    clean: false,
     esbuildOptions(options) {
       options.chunkNames = 'cli/[name]-[hash]';
     },

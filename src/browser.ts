@@ -1,0 +1,13 @@
+/**
+ * `asl-runtime` for browsers, workers and edge runtimes (the `browser` export condition): the same
+ * API as the main entry, with the dependencies that Node loads lazily imported up front, since
+ * those hosts have no `require`.
+ * @packageDocumentation
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import jsonata from 'jsonata';
+import { provideModules } from './lazy-require.js';
+
+provideModules({ jsonata, 'ajv/dist/2020.js': { Ajv2020 } });
+
+export * from './index.js';
