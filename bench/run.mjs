@@ -293,6 +293,28 @@ const memory = {};
   }
 }
 
+// 8: Distributed Map over a JSONL file with a ResultWriter (asl-runtime only; the peer has no ItemReader)
+{
+  const items = QUICK ? 100_000 : 1_000_000;
+  const G = `8. Distributed Map, ${items.toLocaleString('en-US')} JSONL items → ResultWriter (COMPACT, MaxConcurrency 100), child process`;
+  const r = spawnSync(process.execPath, [join(HERE, 'distributed-map.mjs'), String(items), 'COMPACT', '100'], { encoding: 'utf8', cwd: HERE });
+  let m;
+  try {
+    m = JSON.parse(r.stdout.trim().split('\n').pop());
+  } catch {
+    m = { problem: `child failed (${r.status}): ${r.stderr.slice(0, 300)}` };
+  }
+  const ok = !m.problem && m.succeeded === items;
+  record(G, {
+    lib: 'asl-runtime',
+    ms: m.problem ? undefined : m.seconds * 1000,
+    ok,
+    problem: m.problem ?? (ok ? undefined : `${m.succeeded} of ${items} items succeeded`),
+    unit: m.problem ? '' : `${m.itemsPerSecond.toLocaleString('en-US')} items/s`,
+    note: m.problem ? '' : `peak RSS ${m.peakRssMB} MB; ${m.resultFiles} result files; ${m.parentHistoryEvents} parent history events`,
+  });
+}
+
 function fmtBytes(b) {
   return b >= 1024 ? `${(b / 1024).toFixed(2)} KB` : `${Math.round(b)} B`;
 }
