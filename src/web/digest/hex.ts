@@ -2,7 +2,7 @@
 export function wordsToHex(words: ArrayLike<number>, littleEndian = false): string {
   let out = '';
   for (let i = 0; i < words.length; i++) {
-    const w = words[i] >>> 0;
+    const w = words[i]! >>> 0; // i < words.length
     out += littleEndian
       ? [w & 0xff, (w >>> 8) & 0xff, (w >>> 16) & 0xff, w >>> 24].map((b) => b.toString(16).padStart(2, '0')).join('')
       : w.toString(16).padStart(8, '0');

@@ -2,6 +2,7 @@
  * Synchronous message digests in plain TypeScript, so the core needs no `node:crypto` (Web
  * Crypto's digest is asynchronous, and States.Hash and the definition hash are not).
  */
+import { AslUsageError } from '../../errors.js';
 import { md5 } from './md5.js';
 import { sha1 } from './sha1.js';
 import { sha256 } from './sha256.js';
@@ -18,9 +19,14 @@ export const DIGESTS: Readonly<Record<string, (bytes: Uint8Array) => string>> = 
 
 const encoder = new TextEncoder();
 
-/** Lower-case hex digest of the UTF-8 bytes of `text`. */
+/**
+ * Lower-case hex digest of the UTF-8 bytes of `text`.
+ * @throws {@link AslUsageError} for a name that is not a key of {@link DIGESTS} (callers check first).
+ */
 export function digestText(algorithm: keyof typeof DIGESTS, text: string): string {
-  return DIGESTS[algorithm](encoder.encode(text));
+  const digest = Object.hasOwn(DIGESTS, algorithm) ? DIGESTS[algorithm] : undefined;
+  if (digest === undefined) throw new AslUsageError(`unknown digest algorithm '${algorithm}'; expected one of ${Object.keys(DIGESTS).join(', ')}`);
+  return digest(encoder.encode(text));
 }
 
 export { md5, sha1, sha256, sha384, sha512 };

@@ -12,22 +12,24 @@ const rotl = (x: number, n: number) => (x << n) | (x >>> (32 - n));
 export function md5(bytes: Uint8Array): string {
   const m = padTo64(bytes, true);
   const h = new Uint32Array([0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476]);
+  // Every index below is in bounds (m holds whole 16-word blocks, g < 16, i < 64 = K.length,
+  // S has 16 entries), so the hot loop uses '!' rather than a branch per access.
   for (let block = 0; block < m.length; block += 16) {
-    let [a, b, c, d] = h;
+    let a = h[0]!, b = h[1]!, c = h[2]!, d = h[3]!;
     for (let i = 0; i < 64; i++) {
       const round = i >> 4;
       const [f, g] =
         round === 0 ? [(b & c) | (~b & d), i] : round === 1 ? [(d & b) | (~d & c), (5 * i + 1) % 16] : round === 2 ? [b ^ c ^ d, (3 * i + 5) % 16] : [c ^ (b | ~d), (7 * i) % 16];
-      const next = (b + rotl((a + f + K[i] + m[block + g]) | 0, S[round * 4 + (i % 4)])) | 0;
+      const next = (b + rotl((a + f + K[i]! + m[block + g]!) | 0, S[round * 4 + (i % 4)]!)) | 0;
       a = d;
       d = c;
       c = b;
       b = next;
     }
-    h[0] += a;
-    h[1] += b;
-    h[2] += c;
-    h[3] += d;
+    h[0] = h[0]! + a;
+    h[1] = h[1]! + b;
+    h[2] = h[2]! + c;
+    h[3] = h[3]! + d;
   }
   return wordsToHex(h, true);
 }

@@ -31,16 +31,20 @@ function compress(bytes: Uint8Array, iv: readonly string[]): bigint[] {
   view.setBigUint64(padded.length - 8, BigInt(bytes.length) * 8n, false);
   const h = iv.map((hex) => BigInt(`0x${hex}`));
   const w: bigint[] = new Array<bigint>(80);
+  // Every index below is in bounds (t < 80 = K.length = w.length; h has the 8 words of the IV),
+  // so the hot loops use '!' rather than a branch per access.
   for (let block = 0; block < padded.length; block += 128) {
     for (let t = 0; t < 16; t++) w[t] = view.getBigUint64(block + t * 8, false);
     for (let t = 16; t < 80; t++) {
-      const s0 = rotr(w[t - 15], 1n) ^ rotr(w[t - 15], 8n) ^ (w[t - 15] >> 7n);
-      const s1 = rotr(w[t - 2], 19n) ^ rotr(w[t - 2], 61n) ^ (w[t - 2] >> 6n);
-      w[t] = (w[t - 16] + s0 + w[t - 7] + s1) & MASK;
+      const w15 = w[t - 15]!;
+      const w2 = w[t - 2]!;
+      const s0 = rotr(w15, 1n) ^ rotr(w15, 8n) ^ (w15 >> 7n);
+      const s1 = rotr(w2, 19n) ^ rotr(w2, 61n) ^ (w2 >> 6n);
+      w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) & MASK;
     }
-    let [a, b, c, d, e, f, g, hh] = h;
+    let a = h[0]!, b = h[1]!, c = h[2]!, d = h[3]!, e = h[4]!, f = h[5]!, g = h[6]!, hh = h[7]!;
     for (let t = 0; t < 80; t++) {
-      const t1 = (hh + (rotr(e, 14n) ^ rotr(e, 18n) ^ rotr(e, 41n)) + ((e & f) ^ (~e & MASK & g)) + K[t] + w[t]) & MASK;
+      const t1 = (hh + (rotr(e, 14n) ^ rotr(e, 18n) ^ rotr(e, 41n)) + ((e & f) ^ (~e & MASK & g)) + K[t]! + w[t]!) & MASK;
       const t2 = ((rotr(a, 28n) ^ rotr(a, 34n) ^ rotr(a, 39n)) + ((a & b) ^ (a & c) ^ (b & c))) & MASK;
       hh = g;
       g = f;
@@ -51,7 +55,7 @@ function compress(bytes: Uint8Array, iv: readonly string[]): bigint[] {
       b = a;
       a = (t1 + t2) & MASK;
     }
-    [a, b, c, d, e, f, g, hh].forEach((v, i) => (h[i] = (h[i] + v) & MASK));
+    [a, b, c, d, e, f, g, hh].forEach((v, i) => (h[i] = (h[i]! + v) & MASK));
   }
   return h;
 }
