@@ -36,7 +36,19 @@ export function mustYield(): boolean {
   return t - sliceStart >= SLICE_MS;
 }
 
-/** Resolves on a later macrotask turn (after pending timers and I/O callbacks have had theirs). */
+let gate: Promise<void> | undefined;
+
+/**
+ * Resolves on a later macrotask turn (after pending timers and I/O callbacks have had theirs).
+ * Every thread that yields in the same slice waits on one shared turn, so ten thousand Map
+ * iterations cost one `setImmediate`, not ten thousand; the turn opens a fresh slice.
+ */
 export function yieldTurn(): Promise<void> {
-  return new Promise<void>((resolve) => macrotask(resolve));
+  return (gate ??= new Promise<void>((resolve) =>
+    macrotask(() => {
+      gate = undefined;
+      inSlice = false;
+      resolve();
+    }),
+  ));
 }
