@@ -7,7 +7,8 @@ export function capture() {
   const out: string[] = [];
   const err: string[] = [];
   return {
-    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } },
+    // No env: colour stays off whatever FORCE_COLOR the test run has.
+    io: { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) }, env: {} },
     stdout: () => out.join(''),
     stderr: () => err.join(''),
   };
