@@ -1,3 +1,4 @@
+import { macrotask } from '../web/macrotask.js';
 import { AslUsageError } from '../errors.js';
 import { onAbort } from './abort.js';
 
@@ -56,6 +57,7 @@ export class RealClock implements Clock {
 }
 
 const noop = () => {};
+
 
 interface Timer {
   readonly at: number;
@@ -175,7 +177,7 @@ export class VirtualClock implements Clock {
   private schedule(): void {
     if (!this.autoAdvance || this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => {
+    macrotask(() => {
       this.scheduled = false;
       if (this.holds > 0) return;
       this.prune();
@@ -189,5 +191,5 @@ export class VirtualClock implements Clock {
 }
 
 function flush(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => macrotask(resolve));
 }

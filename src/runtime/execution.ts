@@ -4,6 +4,7 @@ import { RealClock, type Clock } from './clock.js';
 import { executionContext, makeIdentity, type ContextOverrides } from './context.js';
 import { Frame, type ExecutionEnv, type Inspector } from './frame.js';
 import { onAbort } from './abort.js';
+import { randomUuid } from '../web/uuid.js';
 import { payloadDetails, type HistoryEvent, type HistoryListener } from './history.js';
 import { HistoryLog } from './history-log.js';
 import type { CompiledMachine } from './machine.js';
@@ -91,7 +92,7 @@ export class Execution {
     const { value: input, json: inputJson } = executionInput(resume ? resume.input : rawInput);
     const clock = settings.clock ?? new RealClock();
     this.runtime = settings.runtime ?? new Runtime();
-    const uuid = settings.uuid ?? (() => crypto.randomUUID());
+    const uuid = settings.uuid ?? randomUuid;
     this.name = resume?.name ?? settings.name ?? uuid();
     this.contextOverrides = resume ? (resume.context as ContextOverrides) : settings.context;
     const identity = makeIdentity(this.contextOverrides, this.name);

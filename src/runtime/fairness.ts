@@ -5,13 +5,12 @@
  * time, not a count of states: a cheap state costs one clock read, a slow one cannot hide
  * behind a count. It is process-wide, because all executions share one event loop.
  */
+import { macrotask } from '../web/macrotask.js';
 
 /** Continuous work allowed before the run loops give the macrotask queue a turn. */
 const SLICE_MS = 4;
 
 const now: () => number = typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
-const macrotask: (fn: () => void) => void =
-  typeof setImmediate === 'function' ? (fn) => setImmediate(fn) : (fn) => setTimeout(fn, 0);
 
 let inSlice = false;
 let sliceStart = 0;

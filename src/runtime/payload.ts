@@ -7,7 +7,22 @@ export const MAX_PAYLOAD_BYTES = 262_144;
 /** Byte size of a JSON text in UTF-8, without encoding short strings. */
 export function utf8Size(text: string): number {
   // A UTF-16 code unit is at most 3 UTF-8 bytes, so short strings need no exact count.
-  return text.length * 3 <= MAX_PAYLOAD_BYTES ? text.length : Buffer.byteLength(text, 'utf8');
+  return text.length * 3 <= MAX_PAYLOAD_BYTES ? text.length : utf8Length(text);
+}
+
+/** UTF-8 length of a string, counted without encoding it (web-standard: no Buffer). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair is one 4-byte code point
+      i++;
+    } else bytes += 3; // lone surrogates encode as U+FFFD (3 bytes), as Buffer and TextEncoder do
+  }
+  return bytes;
 }
 
 /** JSON text of an internal (already JSON-safe) value. */

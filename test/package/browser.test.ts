@@ -15,18 +15,17 @@ const PAGE = () => `<!doctype html><title>asl-runtime</title>${SHIMS}<script typ
 const fixture = new URL('./fixtures/browser-run.ts', import.meta.url).pathname;
 
 /**
- * Node built-ins still imported by files this check does not own, each to be removed by its
- * owner (see the report of issue 18). They are stubbed so the rest can be checked; the second
- * test fails once one is gone, so the list only shrinks.
+ * Node built-ins the core may still import (none today). They are stubbed so the rest can be
+ * checked; the second test fails once one is gone, so the list only shrinks.
  */
-const KNOWN_NODE_IMPORTS: readonly string[] = ['src/query/jsonata/functions.ts -> node:crypto'];
+const KNOWN_NODE_IMPORTS: readonly string[] = [];
 
 /**
- * Node-only globals the bundle still calls, shimmed in the page until their owners switch to
- * web APIs: VirtualClock (src/runtime/clock.ts) and the JSONata guard call setImmediate.
+ * Node-only globals the bundle still needs, shimmed in the page (none today: setImmediate is used
+ * only where it exists, see src/web/macrotask.ts).
  */
-const KNOWN_NODE_GLOBALS: readonly string[] = ['setImmediate'];
-const SHIMS = '<script>globalThis.setImmediate ??= (fn, ...args) => setTimeout(fn, 0, ...args);</script>';
+const KNOWN_NODE_GLOBALS: readonly string[] = [];
+const SHIMS = '';
 
 const NODE_BUILTIN = new RegExp(`^(node:.*|${builtinModules.join('|')})$`);
 

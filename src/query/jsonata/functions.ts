@@ -6,7 +6,7 @@
  * Each function throws a plain `Error` for bad arguments; the template turns it into a
  * `States.QueryEvaluationError` naming the expression and field.
  */
-import { createHash } from 'node:crypto';
+import { DIGESTS, digestText } from '../../web/digest/index.js';
 import type jsonataType from 'jsonata';
 import { lazyRequire } from '../../lazy-require.js';
 
@@ -17,13 +17,6 @@ import { seededRandom } from '../java/random.js';
 import { sort } from './sort.js';
 
 /** AWS's `$hash` algorithm names mapped to Node's digest names. */
-const HASH_ALGORITHMS: Readonly<Record<string, string>> = {
-  MD5: 'md5',
-  'SHA-1': 'sha1',
-  'SHA-256': 'sha256',
-  'SHA-384': 'sha384',
-  'SHA-512': 'sha512',
-};
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -80,13 +73,10 @@ function range(start: unknown, end: unknown, step: unknown = 1): unknown {
 /** `$hash(data, algorithm)`: the lower-case hex digest of the UTF-8 string `data`. */
 function hash(data: unknown, algorithm: unknown): unknown {
   if (typeof data !== 'string') throw new Error(`$hash: argument 1 (data) must be a string, but was ${describe(data)}`);
-  const digest = typeof algorithm === 'string' ? HASH_ALGORITHMS[algorithm] : undefined;
-  if (digest === undefined) {
-    throw new Error(
-      `$hash: argument 2 (algorithm) must be one of ${Object.keys(HASH_ALGORITHMS).join(', ')}, but was ${describe(algorithm)}`,
-    );
+  if (typeof algorithm !== 'string' || !Object.hasOwn(DIGESTS, algorithm)) {
+    throw new Error(`$hash: argument 2 (algorithm) must be one of ${Object.keys(DIGESTS).join(', ')}, but was ${describe(algorithm)}`);
   }
-  return createHash(digest).update(data, 'utf8').digest('hex');
+  return digestText(algorithm, data);
 }
 
 /** `$parse(jsonString)`: the JSON value the string holds. */

@@ -15,6 +15,8 @@
  *   order-by operator `^(…)` still uses jsonata's sort, quadratic in time and memory (20,000
  *   items take 4 s and 400 MB); the time budget ends it, since its comparisons are steps.
  */
+import { macrotask } from '../../web/macrotask.js';
+
 import type jsonata from 'jsonata';
 
 /** The limits in force; tests may lower them, nothing else should change them. */
@@ -97,7 +99,7 @@ function entry(_expr: unknown, _input: unknown, environment: Environment): Promi
   // A VirtualClock must not skip ahead while this evaluation is still working.
   if (!guard.release && guard.hold) guard.release = guard.hold();
   // jsonata awaits this hook, so the evaluation resumes after pending timers and I/O.
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => macrotask(resolve));
 }
 
 function exit(_expr: unknown, _input: unknown, environment: Environment, result: unknown): void {
