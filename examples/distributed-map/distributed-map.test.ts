@@ -4,8 +4,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { StateMachine } from 'asl-runtime';
-// DirectoryObjectStore comes from the package once src/index.ts exports it.
-import { DirectoryObjectStore } from '../../src/objects/index.js';
+import { DirectoryObjectStore } from 'asl-runtime/node';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript module
 import { lambdas } from './handlers.mjs';

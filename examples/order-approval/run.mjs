@@ -8,7 +8,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileExecutionStore, StateMachine } from '../../dist/index.js';
+import { StateMachine } from '../../dist/index.js';
+import { FileExecutionStore } from '../../dist/node.js';
 import { approvalInbox } from './approvals.mjs';
 
 const definition = readFileSync(new URL('./state-machine.asl.json', import.meta.url), 'utf8');

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { FileExecutionStore, Runtime, StateMachine, VirtualClock } from '../../src/index.js';
+import { Runtime, StateMachine, VirtualClock } from '../../src/index.js';
+import { FileExecutionStore } from '../../src/node.js';
 // @ts-expect-error plain JavaScript example module
 import { approvalInbox } from '../../examples/order-approval/approvals.mjs';
 
