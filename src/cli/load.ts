@@ -1,7 +1,6 @@
 /** Loading what `run` and `test-state` take: a definition, an input, a handlers module. */
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { RunOptions } from '../runtime/state-machine.js';
+import { loadHandlersModule } from '../server/handlers-module.js';
 import { formatDiagnostics } from '../validate/index.js';
 import { UsageError } from './args.js';
 import type { CliIO } from './io.js';
@@ -49,18 +48,11 @@ export function parseJson(text: string, where: string): unknown {
   }
 }
 
-/** Imports an ES module exporting `handlers` and/or `lambdas` (objects, or functions returning them). */
+/**
+ * Imports an ES module exporting `handlers` and/or `lambdas` (objects, or functions returning
+ * them, possibly async). The same loader serves `serve --handlers`; a member that is not an
+ * object is refused with a message naming the file.
+ */
 export async function loadHandlers(file: string): Promise<Pick<RunOptions, 'handlers' | 'lambdas'>> {
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>;
-  } catch (error) {
-    throw new Error(`cannot load the handlers module '${file}': ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const fallback = mod.default as Record<string, unknown> | undefined;
-  const pick = (v: unknown) => (typeof v === 'function' ? (v as () => unknown)() : v) as Record<string, never> | undefined;
-  const handlers = pick(mod.handlers ?? fallback?.handlers);
-  const lambdas = pick(mod.lambdas ?? fallback?.lambdas);
-  if (!handlers && !lambdas) throw new Error(`the handlers module '${file}' exports neither 'handlers' nor 'lambdas'`);
-  return { ...(handlers ? { handlers } : {}), ...(lambdas ? { lambdas } : {}) };
+  return loadHandlersModule(file);
 }

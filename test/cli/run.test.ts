@@ -21,6 +21,14 @@ describe('asl-runtime run', () => {
     expect(c.stdout()).toContain('"message": "Order X shipped with tracking TRK-X"');
   });
 
+  it('refuses a handlers module whose handlers export is not an object', async () => {
+    const bad = file('bad-handlers.mjs', 'export const handlers = 5;\n');
+    const def = file('pass.json', { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
+    const c = capture();
+    expect(await main(['run', def, '--handlers', bad], c.io)).not.toBe(0);
+    expect(c.stderr()).toContain("exports 'handlers' that is not an object of functions");
+  });
+
   it('reports a failed execution with exit 1 and --format json', async () => {
     const c = capture();
     const def = file('fail.json', { StartAt: 'F', States: { F: { Type: 'Fail', Error: 'E', Cause: 'c' } } });
