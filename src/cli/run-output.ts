@@ -7,7 +7,7 @@ import type { MachineDefinition } from '../definition/types.js';
 import type { ExecutionResult } from '../runtime/execution.js';
 import { detailsOf, isStateEntered, isStateExited, type HistoryEvent } from '../runtime/history.js';
 import { Style } from './colour.js';
-import { formatElapsed } from './duration.js';
+import { formatDuration as formatElapsed } from '../visual/duration.js';
 
 /** How rows are printed. */
 export interface RunPrinterOptions {

@@ -1,6 +1,6 @@
 /** Durations as the CLI prints them (date-fns does the calendar arithmetic). */
 import { describe, expect, it } from 'vitest';
-import { formatElapsed } from '../../src/cli/duration.js';
+import { formatDuration as formatElapsed } from '../../src/visual/duration.js';
 
 describe('formatElapsed', () => {
   it.each([

@@ -147,7 +147,7 @@ describe('renderExecutionHtml', () => {
 describe('helpers', () => {
   it('formats durations for people', () => {
     expect([3, 999, 1000, 4240, 59_999, 60_000, 125_000, 3_600_000, 3_720_000, 90_000_000].map(formatDuration)).toEqual([
-      '3 ms', '999 ms', '1 s', '4.2 s', '60 s', '1 min 0 s', '2 min 5 s', '1 h 0 min', '1 h 2 min', '1 d 1 h',
+      '3 ms', '999 ms', '1 s', '4.2 s', '59.9 s', '1 min 0 s', '2 min 5 s', '1 h 0 min', '1 h 2 min', '1 d 1 h',
     ]);
     expect(formatDuration(Number.NaN)).toBe('');
   });
