@@ -30,13 +30,14 @@ export function parseArgs(args: readonly string[], valued: readonly string[], fl
   const options = new Map<string, string | true>();
   const aliases = { ...DEFAULT_ALIASES, ...spec.aliases };
   for (let i = 0; i < args.length; i++) {
-    let arg = args[i];
+    let arg = args[i]!; // i < args.length
     if (arg === '--') {
       positionals.push(...args.slice(i + 1));
       break;
     }
     if (/^-[A-Za-z]$/.test(arg)) {
-      const long = Object.hasOwn(aliases, arg[1]) ? aliases[arg[1]] : undefined;
+      const short = arg.charAt(1);
+      const long = Object.hasOwn(aliases, short) ? aliases[short] : undefined;
       if (long === undefined) throw new UsageError(`unknown option ${arg}`);
       arg = `--${long}`;
     }

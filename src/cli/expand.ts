@@ -55,7 +55,8 @@ export function expandBraces(pattern: string): string[] {
       const bounds = [open, ...commas, i];
       const head = pattern.slice(0, open);
       const tail = pattern.slice(i + 1);
-      return bounds.slice(1).flatMap((end, k) => expandBraces(head + pattern.slice(bounds[k] + 1, end) + tail));
+      // each alternative runs from one bound to the next (bounds[k] precedes bounds[k + 1] = end)
+      return bounds.slice(1).flatMap((end, k) => expandBraces(head + pattern.slice(bounds[k]! + 1, end) + tail));
     }
   }
   return [pattern]; // an unclosed brace is literal
@@ -65,7 +66,7 @@ export function expandBraces(pattern: string): string[] {
 export function globToRegExp(glob: string): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i];
+    const ch = glob.charAt(i);
     if (ch === '*' && glob[i + 1] === '*') {
       // `**/` is any number of folders, including none; `**` at the end is anything.
       const slash = glob[i + 2] === '/';

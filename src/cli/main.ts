@@ -60,7 +60,7 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
     io.stdout.write(help() + '\n');
     return EXIT_OK;
   }
-  const asked = name === 'help' ? rest[0] : name;
+  const asked = name === 'help' ? rest[0]! : name; // `help` alone printed the overview above
   const command = COMMANDS.find((c) => c.name === asked);
   if (command === undefined) {
     const suggestion = closest(asked, COMMANDS.map((c) => c.name));

@@ -107,17 +107,18 @@ describe('asl-runtime validate', { timeout: 60_000 }, () => {
     const schema = JSON.parse(readFileSync(new URL('./sarif-2.1.0-subset.schema.json', import.meta.url), 'utf8')) as object;
     ajv.validate(schema, log);
     expect(ajv.errors ?? []).toEqual([]);
-    const [run] = log.runs;
+    expect(log.runs).toHaveLength(1);
+    const run = log.runs[0]!;
     expect(run.tool.driver).toMatchObject({ name: 'asl-runtime', version });
     const missing = run.results.find((res) => res.ruleId === 'MISSING_TRANSITION_TARGET')!;
     expect(missing).toMatchObject({
       level: 'error',
       locations: [{ physicalLocation: { artifactLocation: { uri: 'bad.asl.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 6, startColumn: 7 } }, logicalLocations: [{ fullyQualifiedName: '/States/A/Next' }] }],
     });
-    expect(run.tool.driver.rules[missing.ruleIndex as number].id).toBe('MISSING_TRANSITION_TARGET');
+    expect(run.tool.driver.rules[missing.ruleIndex as number]?.id).toBe('MISSING_TRANSITION_TARGET');
     expect(run.results.find((res) => res.ruleId === 'NO_DOLLAR')).toMatchObject({ level: 'warning' });
     const outside = run.results.find((res) => JSON.stringify(res).includes('package.json')) as { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] };
-    expect(outside.locations[0].physicalLocation.artifactLocation.uri).toBe(pathToFileURL(join(process.cwd(), 'package.json')).href);
+    expect(outside.locations[0]?.physicalLocation.artifactLocation.uri).toBe(pathToFileURL(join(process.cwd(), 'package.json')).href);
     // The subset schema rejects what the full one rejects: prove it can fail.
     expect(ajv.validate(schema, { ...log, version: '2.0.0' })).toBe(false);
     expect(ajv.validate(schema, { ...log, runs: [{ ...run, results: [{ ...missing, level: 'fatal' }] }] })).toBe(false);
@@ -130,12 +131,12 @@ describe('asl-runtime validate', { timeout: 60_000 }, () => {
     expect(root).toMatchObject({ name: 'testsuites', attributes: { tests: '2', failures: '1' } });
     const suite = root.children[0];
     expect(suite).toMatchObject({ name: 'testsuite', attributes: { tests: '2', failures: '1' } });
-    expect(suite.children.map((c) => c.attributes.name)).toEqual([good, bad]);
-    expect(suite.children[0].children).toEqual([]);
-    const failure = suite.children[1].children[0];
+    expect(suite?.children.map((c) => c.attributes.name)).toEqual([good, bad]);
+    expect(suite?.children[0]?.children).toEqual([]);
+    const failure = suite?.children[1]?.children[0];
     // The failure's type is the file's first error code; its text lists every error.
     expect(failure).toMatchObject({ name: 'failure', attributes: { message: '2 errors', type: expect.stringMatching(/^MISSING_(TRANSITION_TARGET|END_STATE)$/) } });
-    expect(failure.text).toContain(`${bad}:6:7  MISSING_TRANSITION_TARGET  transition target 'C'`);
+    expect(failure?.text).toContain(`${bad}:6:7  MISSING_TRANSITION_TARGET  transition target 'C'`);
   });
 
   it('--format json and text', async () => {

@@ -59,7 +59,7 @@ describe('asl-runtime validate', () => {
     expect(await main(['validate', '--format', 'json', good, bad], c.io)).toBe(1);
     const parsed = JSON.parse(c.stdout()) as { file: string; valid: boolean; diagnostics: { code: string; location: string; line: number }[] }[];
     expect(parsed.map((r) => [r.file, r.valid])).toEqual([[good, true], [bad, false]]);
-    expect(parsed[1].diagnostics.map((d) => `${d.code} ${d.location}`)).toContain('MISSING_TRANSITION_TARGET /States/A/Next');
+    expect(parsed[1]?.diagnostics.map((d) => `${d.code} ${d.location}`)).toContain('MISSING_TRANSITION_TARGET /States/A/Next');
   });
 
   it('--type EXPRESS applies Express restrictions', async () => {

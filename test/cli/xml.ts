@@ -14,8 +14,9 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 function decode(text: string): string {
   if (/[<]/.test(text)) throw new Error(`bare '<' in ${JSON.stringify(text)}`);
   return text.replace(/&([^;]*);?/g, (whole, name: string) => {
-    if (!whole.endsWith(';') || !Object.hasOwn(ENTITIES, name)) throw new Error(`bad entity ${whole}`);
-    return ENTITIES[name];
+    const value = Object.hasOwn(ENTITIES, name) ? ENTITIES[name] : undefined;
+    if (!whole.endsWith(';') || value === undefined) throw new Error(`bad entity ${whole}`);
+    return value;
   });
 }
 
@@ -28,24 +29,29 @@ export function parseXml(source: string): XmlElement {
   let at = 0;
   while (at < body.length && (m = token.exec(body)) !== null) {
     at = token.lastIndex;
-    const [, closing, name, attrs, selfClosing, text] = m;
+    const [, closing, name, attrs = '', selfClosing, text] = m;
+    const parent = stack.at(-1);
     if (text !== undefined) {
-      if (stack.length === 0) {
+      if (parent === undefined) {
         if (text.trim() !== '') throw new Error('text outside the root element');
         continue;
       }
-      stack[stack.length - 1].text += decode(text);
+      parent.text += decode(text);
       continue;
     }
+    // not text, so the tag alternative matched and captured a name
+    if (name === undefined) throw new Error(`not XML at offset ${at}`);
     if (closing) {
       const open = stack.pop();
       if (open?.name !== name) throw new Error(`</${name}> closes <${open?.name ?? 'nothing'}>`);
       continue;
     }
     const attributes: Record<string, string> = {};
-    for (const a of attrs.matchAll(/([A-Za-z_][\w.-]*)="([^"]*)"/g)) attributes[a[1]] = decode(a[2]);
+    for (const [, key, value] of attrs.matchAll(/([A-Za-z_][\w.-]*)="([^"]*)"/g)) {
+      if (key !== undefined && value !== undefined) attributes[key] = decode(value);
+    }
     const element: XmlElement = { name, attributes, children: [], text: '' };
-    if (stack.length > 0) stack[stack.length - 1].children.push(element);
+    if (parent !== undefined) parent.children.push(element);
     else if (root) throw new Error('two root elements');
     else root = element;
     if (!selfClosing) stack.push(element);
