@@ -32,9 +32,10 @@ type Work =
   | { readonly kind: 'exit'; readonly value: object };
 
 function put(slot: Slot, value: unknown): void {
-  // defineProperty keeps `__proto__` a plain key, as JSON.parse does
   if (Array.isArray(slot.target)) slot.target[slot.key as number] = value;
-  else Object.defineProperty(slot.target, slot.key, { value, enumerable: true, writable: true, configurable: true });
+  // defineProperty keeps `__proto__` a plain key, as JSON.parse does (assignment would set the prototype)
+  else if (slot.key === '__proto__') Object.defineProperty(slot.target, slot.key, { value, enumerable: true, writable: true, configurable: true });
+  else slot.target[slot.key] = value;
 }
 
 function pathOf(trail: Trail | undefined): (string | number)[] {
