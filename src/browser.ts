@@ -6,8 +6,9 @@
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import jsonata from 'jsonata';
+import * as re2js from 're2js';
 import { provideModules } from './lazy-require.js';
 
-provideModules({ jsonata, 'ajv/dist/2020.js': { Ajv2020 } });
+provideModules({ jsonata, re2js, 'ajv/dist/2020.js': { Ajv2020 } });
 
 export * from './index.js';

@@ -5,7 +5,11 @@
  * lookahead; a pattern that uses them is refused with {@link UnsupportedRegexError}.
  * Captureless lookbehinds are supported (re2js evaluates them in linear time too).
  */
-import { RE2JS } from 're2js';
+import type * as Re2 from 're2js';
+import { lazyRequire } from '../lazy-require.js';
+
+// Loaded on the first pattern: re2js takes ~30 ms to import, and most definitions have no regex.
+const re2 = lazyRequire<typeof Re2>('re2js');
 
 /** A pattern the linear-time engine cannot run, or that does not parse. */
 export class UnsupportedRegexError extends Error {
@@ -32,25 +36,31 @@ export interface SafeRegex {
   test(text: string): boolean;
 }
 
-const FLAG_BITS: Readonly<Record<string, number>> = {
-  i: RE2JS.CASE_INSENSITIVE,
-  m: RE2JS.MULTILINE,
-  s: RE2JS.DOTALL,
-  // Global, unicode and indices change how callers iterate, not what matches.
-  g: 0,
-  u: 0,
-  d: 0,
-};
+function flagBits(RE2JS: typeof Re2.RE2JS): Readonly<Record<string, number>> {
+  return {
+    i: RE2JS.CASE_INSENSITIVE,
+    m: RE2JS.MULTILINE,
+    s: RE2JS.DOTALL,
+    // Global, unicode and indices change how callers iterate, not what matches.
+    g: 0,
+    u: 0,
+    d: 0,
+  };
+}
+
+let FLAG_BITS: Readonly<Record<string, number>> | undefined;
 
 /** Compiles a JavaScript-syntax pattern. Throws {@link UnsupportedRegexError}. */
 export function compileSafeRegex(source: string, flags = ''): SafeRegex {
+  const { RE2JS } = re2();
+  FLAG_BITS ??= flagBits(RE2JS);
   let bits = RE2JS.LOOKBEHINDS;
   for (const f of flags) {
     const bit = FLAG_BITS[f];
     if (bit === undefined) throw new UnsupportedRegexError(`The regular expression /${source}/${flags} uses the flag '${f}', which is not supported.`);
     bits |= bit;
   }
-  let re: RE2JS;
+  let re: Re2.RE2JS;
   try {
     re = RE2JS.compile(RE2JS.translateRegExp(source), bits);
   } catch (err) {
