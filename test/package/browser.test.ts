@@ -45,11 +45,13 @@ async function bundle(): Promise<{ code: string; nodeImports: string[] }> {
   };
   const result = await build({ entryPoints: [fixture], bundle: true, platform: 'browser', format: 'esm', write: false, metafile: true, logLevel: 'silent', plugins: [stub], target: 'es2022' });
   const [output] = Object.values(result.metafile.outputs);
+  const [file] = result.outputFiles;
+  if (output === undefined || file === undefined) throw new Error('esbuild wrote no bundle');
   const included = new Set(Object.keys(output.inputs));
   const nodeImports = Object.entries(result.metafile.inputs).flatMap(([file, input]) =>
     included.has(file) ? input.imports.filter((i) => i.path.startsWith('node-stub:')).map((i) => `${file} -> ${i.path.slice('node-stub:'.length)}`) : [],
   );
-  return { code: result.outputFiles[0].text, nodeImports: [...new Set(nodeImports)].sort() };
+  return { code: file.text, nodeImports: [...new Set(nodeImports)].sort() };
 }
 
 describe('the core in a browser', { timeout: 120_000 }, () => {
