@@ -62,3 +62,28 @@ export function parseResource(text: string): Resource {
 export function isIntegration(resource: Resource, service: string, operation: string): boolean {
   return resource.kind === 'integration' && resource.service === service && resource.operation === operation;
 }
+
+const PLACEHOLDER = /\$\{[^}]*\}/;
+/** arn:partition:service:region:account:resource (region and account may be empty, as in states:::…). */
+const ARN = /^arn:[^:\s]+:[^:\s]+:[^:\s]*:[^:\s]*:\S+$/;
+const STRICT_LAMBDA = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:[A-Za-z0-9_-]{1,64}(?::[A-Za-z0-9_$-]+)?$/;
+const STRICT_ACTIVITY = /^arn:aws[a-z-]*:states:[a-z0-9-]+:[0-9]{12}:activity:[^\s:]{1,80}$/;
+const STRICT_INTEGRATION = /^arn:aws[a-z-]*:states:::[a-z0-9-]+(?::[A-Za-z0-9_-]+){1,2}(?:\.sync(?::2)?|\.waitForTaskToken)?$/;
+
+/** True for text with a `${…}` placeholder that a template's substitutions would fill. */
+export function hasPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text);
+}
+
+/** True for text in ARN shape (`arn:partition:service:region:account:resource`). */
+export function isArnShaped(text: string): boolean {
+  return ARN.test(text);
+}
+
+/**
+ * True for a resource AWS's own ARN grammar accepts as deployed: a Lambda function (with an
+ * alias or version), an activity, or a service integration with its pattern.
+ */
+export function isStrictResourceArn(text: string): boolean {
+  return STRICT_LAMBDA.test(text) || STRICT_ACTIVITY.test(text) || STRICT_INTEGRATION.test(text);
+}
