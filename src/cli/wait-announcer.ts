@@ -12,7 +12,8 @@ export type WaitListener = (state: string, until: number, ms: number) => void;
 
 /** A {@link Clock} that delegates to `inner` and reports the sleeps of Wait states. */
 export class AnnouncingClock implements Clock {
-  private readonly waiting: string[] = [];
+  /** Waits entered and not yet sleeping: the state and when it was entered (epoch ms). */
+  private readonly waiting: { readonly state: string; readonly at: number }[] = [];
 
   constructor(
     private readonly inner: Clock,
@@ -32,18 +33,22 @@ export class AnnouncingClock implements Clock {
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    const state = this.waiting.shift();
-    if (state !== undefined) this.listener(state, this.inner.now() + ms, ms);
+    const wait = this.waiting.shift();
+    if (wait !== undefined) {
+      const until = this.inner.now() + ms;
+      // The span from entering the state, not from this moment: "1 h", not "59 min 59 s".
+      this.listener(wait.state, until, Math.max(ms, until - wait.at));
+    }
     return this.inner.sleep(ms, signal);
   }
 
   /** Feed every history event here (`execution.on('event', …)`), before the engine goes on. */
   observe(event: HistoryEvent): void {
     const entered = event.type === 'WaitStateEntered' && isStateEntered(event) ? event.stateEnteredEventDetails?.name : undefined;
-    if (entered !== undefined) this.waiting.push(entered);
+    if (entered !== undefined) this.waiting.push({ state: entered, at: Date.parse(event.timestamp) });
     const exited = event.type === 'WaitStateExited' && isStateExited(event) ? event.stateExitedEventDetails?.name : undefined;
     if (exited !== undefined) {
-      const at = this.waiting.indexOf(exited);
+      const at = this.waiting.findIndex((w) => w.state === exited);
       if (at !== -1) this.waiting.splice(at, 1);
     }
   }
