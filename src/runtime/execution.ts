@@ -11,6 +11,7 @@ import type { CompiledMachine } from './machine.js';
 import { executionInput, toJson } from './payload.js';
 import type { TaskResolver } from '../tasks/types.js';
 import { Runtime } from '../tasks/hub.js';
+import { leaseToken } from '../tasks/lease.js';
 import type { ObjectStore } from '../objects/types.js';
 import type { MapRun } from './states/map-run.js';
 
@@ -130,10 +131,7 @@ export class Execution {
     // One live copy per resumed execution on a Runtime: a second resume of it is refused.
     if (resume) this.runtime.claimResume(this.executionArn, resume.version);
     // The tokens it waits on are live at once, so an answer may come before the replay reaches them.
-    for (const token of resume?.taskTokens ?? []) {
-      this.runtime.tokens.issue(token);
-      env.activity.tokens.add(token);
-    }
+    for (const token of resume?.taskTokens ?? []) leaseToken(this.runtime.tokens, env.activity.tokens, token);
     const started: Record<string, unknown> = { roleArn: identity.roleArn };
     if (env.includeData) {
       started.input = inputJson;
@@ -294,16 +292,6 @@ export class Execution {
   }
 
   private finish(frame: Frame, r: ExecutionResult): ExecutionResult {
-    try {
-      return this.record(frame, r);
-    } catch (e) {
-      // Only a history that cannot take the final event lands here; `result` must still resolve.
-      const cause = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      return this.record(frame, { status: 'FAILED', error: StatesErrors.Runtime, cause });
-    }
-  }
-
-  private record(frame: Frame, r: ExecutionResult): ExecutionResult {
     // An execution stopped before its replay caught up ends live: its final event is new.
     this.log.endReplay();
     const details: Record<string, unknown> = {};

@@ -1,5 +1,6 @@
 import { AslUsageError } from '../errors.js';
 import { HISTORY_EVENT_TYPES, type HistoryEvent } from './history.js';
+import { isObject } from '../validate/diagnostics.js';
 
 /** The version tag of the snapshot format this build writes and reads. */
 export const SNAPSHOT_FORMAT = 'asl-runtime/snapshot@1';
@@ -81,8 +82,4 @@ export function checkSnapshot(s: unknown, definitionHash: string): asserts s is 
     return undefined;
   });
   if (events.length === 0 || (events[0] as HistoryEvent).type !== 'ExecutionStarted') fail('the first event is not ExecutionStarted');
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -82,7 +82,7 @@ export class Launcher {
   resume(saved: RestoredRecord, snapshot: ExecutionSnapshot): ExecutionRecord {
     const machine = new StateMachine(saved.definition);
     const machineName = saved.machineArn.split(':').pop()!;
-    const mock = saved.testCase === undefined ? undefined : this.mockResolverFor(machineName, saved.testCase, machine.definition);
+    const mock = saved.testCase === undefined ? undefined : this.mockResolverFor(machineName, saved.testCase, machine.model);
     const execution = machine.resume(snapshot, this.runOptions(machineName, saved.roleArn, saved.name, mock));
     const record: ExecutionRecord = { ...saved, status: 'RUNNING', done: Promise.resolve() };
     this.registry.addExecution(record);
@@ -103,7 +103,7 @@ export class Launcher {
   }
 
   private mockResolver(machine: MachineRecord, testCase: string): TaskResolver {
-    return this.mockResolverFor(machine.name, testCase, machine.machine.definition);
+    return this.mockResolverFor(machine.name, testCase, machine.machine.model);
   }
 
   private mockResolverFor(machineName: string, testCase: string, definition: unknown): TaskResolver {

@@ -100,7 +100,7 @@ export const runCommand: Command = {
       const names = config.stateMachines;
       const name = opt('state-machine') ?? (names.length === 1 ? names[0]! : undefined);
       if (name === undefined) throw new Error(`the mock config has ${names.length} state machines (${names.join(', ')}); choose one with --state-machine`);
-      options.resolvers = [config.resolver(name, opt('test-case')!, machine.definition)];
+      options.resolvers = [config.resolver(name, opt('test-case')!, machine.model)];
     }
 
     const history = parsed.options.get('history');
