@@ -2,7 +2,7 @@ import type { Clock } from './clock.js';
 import { StateVisit } from './visit.js';
 import type { ContextObject, ExecutionContext, Identity } from './context.js';
 import type { HistoryEventType } from './history.js';
-import type { HistoryLog } from './history-log.js';
+import type { DetailsBuilder, HistoryLog } from './history-log.js';
 import type { EvalScope } from '../query/scope.js';
 import type { TaskResolver } from '../tasks/types.js';
 import type { Runtime } from '../tasks/hub.js';
@@ -80,6 +80,17 @@ export class Frame {
   private draws = 0;
   /** States run since this thread last gave the event loop a turn (reproducible clocks only). */
   pace = 0;
+  /**
+   * Payload quota bookkeeping (256 KiB): an upper bound of the JSON size of the value the current
+   * state received, or -1 when unknown. Set by the run loop before each state.
+   */
+  inputBound = -1;
+  /**
+   * An upper bound of the JSON size of the value the data flow's last step produced, or -1 when
+   * unknown. Set by the data flow (ResultPath/OutputPath writers), read by the state's exit,
+   * which counts exactly only when this is unknown or above the quota.
+   */
+  outputBound = -1;
 
   constructor(
     readonly env: ExecutionEnv,
@@ -107,6 +118,12 @@ export class Frame {
   /** Writes a state's Entered/Exited event (name and payload only, built when read). */
   emitState(type: HistoryEventType, name: string, payload: unknown): number {
     this.lastEventId = this.env.history.addState(type, this.lastEventId, this.threadId, name, payload);
+    return this.lastEventId;
+  }
+
+  /** Writes an event whose details `build(a, b)` makes when the history is read (HistoryLog.addBuilt). */
+  emitWith<A, B>(type: HistoryEventType, build: DetailsBuilder<A, B>, a: A, b: B): number {
+    this.lastEventId = this.env.history.addBuilt(type, this.lastEventId, this.threadId, build, a, b);
     return this.lastEventId;
   }
 

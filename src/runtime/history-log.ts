@@ -25,6 +25,9 @@ function stateDetails(type: HistoryEventType, name: string, payload: unknown): R
   return type.endsWith('Entered') ? { name, input: json, inputDetails: truncated } : { name, output: json, outputDetails: truncated };
 }
 
+/** Builds an event's details from two values kept by reference (see HistoryLog.addBuilt). */
+export type DetailsBuilder<A, B> = (a: A, b: B) => Record<string, unknown>;
+
 /** The history quota of one log: `onLimit` is told once, when a non-final event would take the last place. */
 export interface HistoryLimit {
   readonly max: number;
@@ -91,6 +94,15 @@ export class HistoryLog {
    */
   addState(type: HistoryEventType, previous: number, thread: string, name: string, payload: unknown): number {
     return this.append(type, previous, thread, undefined, name, payload);
+  }
+
+  /**
+   * Adds an event whose details are built only when the history is read: `build(a, b)` must be a
+   * pure, module-level function (no closure per event) and `a`, `b` are kept by reference (values
+   * the engine never mutates). Map iteration and Task events go this way.
+   */
+  addBuilt<A, B>(type: HistoryEventType, previous: number, thread: string, build: DetailsBuilder<A, B>, a: A, b: B): number {
+    return this.append(type, previous, thread, build(a, b), undefined, undefined);
   }
 
   private append(type: HistoryEventType, previous: number, thread: string, details: Record<string, unknown> | undefined, name: string | undefined, payload: unknown): number {
