@@ -30,6 +30,8 @@ export const DIAGNOSTIC_CODES = {
   TOO_DEEPLY_NESTED: { aws: false, meaning: 'the definition is nested deeper than the validator reads' },
   FILE_NOT_READABLE: { aws: false, meaning: 'the command line could not read a file, or it is not UTF-8 text' },
   VALIDATOR_INTERNAL_ERROR: { aws: false, meaning: 'the validator could not finish its checks, so the definition is not accepted' },
+  UNRESOLVED_PLACEHOLDER: { aws: false, meaning: 'a template left a ${X} placeholder (or a reference) the loader could not fill; an option such as substitutions fills it' },
+  UNSUPPORTED_TEMPLATE_FEATURE: { aws: false, meaning: 'the template uses something the loader cannot reproduce locally (an S3 definition location, an import from another stack…)' },
 } as const satisfies Record<string, { readonly aws: boolean; readonly meaning: string }>;
 
 /** A diagnostic code: one of {@link DIAGNOSTIC_CODES}. */
