@@ -51,6 +51,33 @@ export function mapItems(maxConcurrency) {
   };
 }
 
+/**
+ * 2b: the same Map with two Pass states and no Task (v + v into $.w, then sum = w + v), so the
+ * figure is the engine's own cost per item.
+ */
+export function passMap(maxConcurrency) {
+  return {
+    Comment: `Map with two Pass states per item, MaxConcurrency ${maxConcurrency}`,
+    StartAt: 'EachItem',
+    States: {
+      EachItem: {
+        Type: 'Map',
+        ItemsPath: '$.items',
+        MaxConcurrency: maxConcurrency,
+        ItemProcessor: {
+          ProcessorConfig: { Mode: 'INLINE' },
+          StartAt: 'Twice',
+          States: {
+            Twice: { Type: 'Pass', Parameters: { 'id.$': '$.id', 'v.$': '$.v', 'w.$': 'States.MathAdd($.v, $.v)' }, Next: 'Sum' },
+            Sum: { Type: 'Pass', Parameters: { 'id.$': '$.id', 'sum.$': 'States.MathAdd($.v, $.w)' }, End: true },
+          },
+        },
+        End: true,
+      },
+    },
+  };
+}
+
 /** 3: Parallel with `branches` branches of `depth` Pass states; branch b adds b, then 1 per further state. */
 export function parallel(branches = 50, depth = 10) {
   const Branches = [];
@@ -163,6 +190,8 @@ export function workloads() {
     'pass-chain-1000.json': passChain(1000),
     'map-10000-c0.json': mapItems(0),
     'map-10000-c40.json': mapItems(40),
+    'map-pass-10000-c0.json': passMap(0),
+    'map-pass-10000-c40.json': passMap(40),
     'parallel-50x10.json': parallel(50, 10),
     'choice-loop-10000.json': choiceLoop(10_000),
     'definition-10.json': definition(1),
