@@ -1,4 +1,3 @@
-import pLimit from 'p-limit';
 import type { MapState, Template } from '../../definition/types.js';
 import { DataFlowError, StatesError, StatesErrors } from '../../errors.js';
 import { compileJsonataTemplate } from '../../query/jsonata/index.js';
@@ -8,12 +7,10 @@ import { inputArray, mapCount, mapItems, mapPercentage } from '../dataflow/field
 import type { StateFlow } from '../dataflow/flow.js';
 import { note } from '../dataflow/inspect.js';
 import { bindings } from '../dataflow/jsonata.js';
-import { linkedController } from '../abort.js';
-import type { Frame } from '../frame.js';
 import type { CompiledMachine } from '../machine.js';
-import { andThen, type MaybePromise } from '../maybe.js';
 import { retrying } from '../retry.js';
 import { compileMapRun } from './map-distributed.js';
+import { runIterations } from './map-inline.js';
 import { AlreadyReported, enter, exit, guarded, nextOf, toStatesError, type CompiledState } from './common.js';
 
 type Eval<T> = FieldReader<T>;
@@ -78,7 +75,7 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
             try {
               return mapRun
                 ? await mapRun(selected, raw, frame, { maxConcurrency: limit, toleratedCount: tolCount, toleratedPct: tolPct })
-                : await runInline(name, processor, work, frame, limit, attempt);
+                : await runIterations(name, processor, work, frame, limit, attempt);
             } catch (e) {
               throw new IterationsFailed(toStatesError(e, frame));
             }
@@ -99,58 +96,6 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
     },
   };
 }
-
-async function runInline(
-  name: string,
-  processor: CompiledMachine,
-  inputs: readonly unknown[],
-  frame: Frame,
-  maxConcurrency: number,
-  attempt: number,
-): Promise<unknown[]> {
-  const { controller, unlink } = linkedController(frame.signal);
-  // No queue at all when concurrency is unbounded.
-  const limit: Limiter = maxConcurrency > 0 ? pLimit(maxConcurrency) : unlimited;
-  let failure: unknown;
-  try {
-    const runs = inputs.map((input, index) =>
-      limit(async () => {
-        if (controller.signal.aborted) throw controller.signal.reason;
-        // Iteration events belong to the iteration's own thread (replayed per thread on resume).
-        const child = frame.child(controller.signal, `${frame.threadId}${name}[${attempt}][${index}]/`, frame.lastEventId);
-        child.emit('MapIterationStarted', { name, index });
-        try {
-          const out = await processor.run(input, child);
-          // Recorded AWS histories: the next iteration follows the last state event, not this one.
-          const last = child.lastEventId;
-          child.emit('MapIterationSucceeded', { name, index });
-          frame.lastEventId = last;
-          return out;
-        } catch (e) {
-          if (failure === undefined) {
-            failure = e;
-            child.emit('MapIterationFailed', { name, index });
-            controller.abort(e);
-          } else {
-            child.emit('MapIterationAborted', { name, index });
-          }
-          frame.lastEventId = child.lastEventId;
-          throw e;
-        }
-      }),
-    );
-    const settled = await Promise.allSettled(runs);
-    if (failure !== undefined) throw failure instanceof StatesError ? failure : toStatesError(failure, frame);
-    return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value);
-  } finally {
-    limit.clearQueue();
-    unlink();
-  }
-}
-
-/** p-limit's shape without its queue, for MaxConcurrency 0. */
-type Limiter = ((fn: () => Promise<unknown>) => Promise<unknown>) & { clearQueue(): void };
-const unlimited: Limiter = Object.assign((fn: () => Promise<unknown>) => fn(), { clearQueue: () => {} });
 
 /** Items (JSONata) or ItemsPath (JSONPath, default `$`); a JSONata Map without Items iterates over its input. */
 function compileItems(def: MapState, jsonata: boolean): Eval<unknown[]> {
