@@ -4,6 +4,10 @@
  */
 import { detailsKey, LazyJson, NO_PAYLOAD, payloadDetails, TERMINAL, type HistoryEvent, type HistoryEventType, type HistoryListener } from './history.js';
 import { Replay } from './history-replay.js';
+import { EventColumns } from './history-columns.js';
+import { ThreadTable, typeCode, typeOf } from './history-codes.js';
+import { EventTime } from './history-time.js';
+import type { Clock } from './clock.js';
 
 /** ISO-8601 text of a time, remembering the last one: many events share a millisecond. */
 class TimestampFormatter {
@@ -34,58 +38,77 @@ export interface HistoryLimit {
   readonly onLimit: () => void;
 }
 
+// What an event's two object slots hold, by its `kind` code.
+/** The event is already built (a recorded event, or one read before): see `built`. */
+const BUILT = 0;
+/** `a` is the details object (or undefined): HistoryLog.add. */
+const DETAILS = 1;
+/** `a` is the state name, `b` the payload: HistoryLog.addState. */
+const STATE = 2;
+/** From here on, `kind - BUILDER` indexes the log's builders: HistoryLog.addBuilt. */
+const BUILDER = 3;
+const MAX_BUILDERS = 256 - BUILDER;
+
 /**
  * Collects the events of one execution and tells listeners as each is added. Events are kept
- * as columns (type, previous id, time, details, thread) and built as AWS-shaped objects only
- * when read, so an execution nobody inspects holds little per event. A log built from a
- * snapshot replays: each thread's `add` calls consume that thread's recorded events (no new
- * event, no listener call) until the thread has none left, then it writes live events.
+ * as typed columns (type, previous id, time, thread) with two object slots per event holding
+ * what the details are made from; AWS-shaped objects are built only when read, so an execution
+ * nobody inspects holds little per event. A log built from a snapshot replays: each thread's
+ * `add` calls consume that thread's recorded events (no new event, no listener call) until the
+ * thread has none left, then it writes live events.
  */
 export class HistoryLog {
-  private readonly types: HistoryEventType[] = [];
-  private readonly previous: number[] = [];
-  private readonly times: number[] = [];
-  private readonly details: (Record<string, unknown> | undefined)[] = [];
-  /** For state Entered/Exited events written with addState: the state name and payload. */
-  private readonly names: (string | undefined)[] = [];
-  private readonly payloads: unknown[] = [];
-  /** The thread that wrote each event (same index as the events). */
-  readonly threads: string[] = [];
+  private readonly columns = new EventColumns();
+  private readonly threadIds = new ThreadTable();
+  /** The distinct `addBuilt` functions, indexed by `kind - BUILDER`. */
+  private readonly builders: DetailsBuilder<never, never>[] = [];
   /** Events built so far (index = id - 1), with every payload as JSON text. */
   private readonly built: HistoryEvent[] = [];
   private readonly listeners = new Set<HistoryListener>();
   /** Set while a resumed execution still has recorded events to replay. */
   private replay: Replay | undefined;
+  private readonly time: EventTime;
   private readonly formatter = new TimestampFormatter();
   private limitReached = false;
 
+  /**
+   * @param clock the execution's clock (the RealClock is read at most once per 32 events and
+   *   microtask turn; any other clock for every event), or a function read for every event
+   */
   constructor(
-    private readonly now: () => number,
+    clock: Clock | (() => number),
     recorded?: { events: readonly HistoryEvent[]; threads: readonly string[] },
     private readonly limit?: HistoryLimit,
   ) {
+    this.time = new EventTime(clock);
     if (!recorded) return;
     recorded.events.forEach((e, i) => {
-      this.types.push(e.type);
-      this.previous.push(e.previousEventId);
-      this.times.push(Date.parse(e.timestamp));
-      this.details.push(undefined);
-      this.names.push(undefined);
-      this.payloads.push(undefined);
+      this.columns.push(typeCode(e.type), BUILT, e.previousEventId, Date.parse(e.timestamp), this.threadIds.of(recorded.threads[i] ?? ''), undefined, undefined);
       this.built.push(e);
-      this.threads.push(recorded.threads[i] ?? '');
     });
     this.replay = new Replay(recorded.events, recorded.threads);
   }
 
   /** How many events there are. */
   get length(): number {
-    return this.types.length;
+    return this.columns.length;
+  }
+
+  /** The thread that wrote each event (index = id - 1), as snapshots record them; a new array per call. */
+  get threads(): string[] {
+    const out = new Array<string>(this.columns.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.threadIds.at(this.columns.thread(i));
+    return out;
+  }
+
+  /** The thread that wrote event `id`. */
+  threadOf(id: number): string {
+    return this.threadIds.at(this.columns.thread(id - 1));
   }
 
   /** Adds an event for `thread`; `previous` is the id of the event it follows in that thread. */
   add(type: HistoryEventType, previous: number, details?: Record<string, unknown>, thread = ''): number {
-    return this.append(type, previous, thread, details, undefined, undefined);
+    return this.append(type, previous, thread, DETAILS, details, undefined);
   }
 
   /**
@@ -93,43 +116,46 @@ export class HistoryLog {
    * object; `payload` is the value, or NO_PAYLOAD when execution data is left out.
    */
   addState(type: HistoryEventType, previous: number, thread: string, name: string, payload: unknown): number {
-    return this.append(type, previous, thread, undefined, name, payload);
+    return this.append(type, previous, thread, STATE, name, payload);
   }
 
   /**
    * Adds an event whose details are built only when the history is read: `build(a, b)` must be a
    * pure, module-level function (no closure per event) and `a`, `b` are kept by reference (values
-   * the engine never mutates). Map iteration and Task events go this way.
+   * the engine never mutates). LazyJson values in what it returns become JSON text, as in `add`.
+   * Map iteration and Task events go this way.
    */
   addBuilt<A, B>(type: HistoryEventType, previous: number, thread: string, build: DetailsBuilder<A, B>, a: A, b: B): number {
-    return this.append(type, previous, thread, build(a, b), undefined, undefined);
+    const builders = this.builders as unknown[];
+    let k = builders.indexOf(build);
+    if (k < 0) {
+      // More distinct builders than codes means closures are being passed: build at once.
+      if (builders.length === MAX_BUILDERS) return this.append(type, previous, thread, DETAILS, build(a, b), undefined);
+      k = builders.push(build) - 1;
+    }
+    return this.append(type, previous, thread, BUILDER + k, a, b);
   }
 
-  private append(type: HistoryEventType, previous: number, thread: string, details: Record<string, unknown> | undefined, name: string | undefined, payload: unknown): number {
+  private append(type: HistoryEventType, previous: number, thread: string, kind: number, a: unknown, b: unknown): number {
     const replay = this.replay;
     if (replay !== undefined) {
       const id = replay.next(thread, type);
       if (id !== undefined) return id;
       if (replay.done) this.replay = undefined;
     }
+    const columns = this.columns;
     // AWS (bp-history-limit): at 24,999 events the next one must be ExecutionSucceeded;
     // anything else ends the execution, whose ExecutionFailed event takes the last place.
     const limit = this.limit;
-    if (limit !== undefined && this.types.length >= limit.max - 1 && !TERMINAL.has(type)) {
+    if (limit !== undefined && columns.length >= limit.max - 1 && !TERMINAL.has(type)) {
       if (!this.limitReached) {
         this.limitReached = true;
         limit.onLimit();
       }
-      return this.types.length;
+      return columns.length;
     }
-    this.types.push(type);
-    this.previous.push(previous);
-    this.times.push(this.now());
-    this.details.push(details);
-    this.names.push(name);
-    this.payloads.push(payload);
-    this.threads.push(thread);
-    const id = this.types.length;
+    columns.push(typeCode(type), kind, previous, this.time.now(), this.threadIds.of(thread), a, b);
+    const id = columns.length;
     if (this.listeners.size === 0) return id;
     const event = this.read()[id - 1]!;
     for (const l of this.listeners) {
@@ -145,37 +171,41 @@ export class HistoryLog {
   /** The events as AWS's GetExecutionHistory gives them, every payload as JSON text. */
   read(): HistoryEvent[] {
     const built = this.built;
-    for (let i = built.length; i < this.types.length; i++) {
-      const type = this.types[i]!;
+    const columns = this.columns;
+    for (let i = built.length; i < columns.length; i++) {
+      const type = typeOf(columns.type(i));
       const event: Record<string, unknown> = {
         id: i + 1,
-        previousEventId: this.previous[i],
-        timestamp: this.formatter.format(this.times[i]!),
+        previousEventId: columns.previous(i),
+        timestamp: this.formatter.format(columns.time(i)),
         type,
       };
-      const name = this.names[i];
-      if (name !== undefined) {
-        event[detailsKey(type)] = stateDetails(type, name, this.payloads[i]);
-        this.names[i] = undefined;
-        this.payloads[i] = undefined;
-      }
-      const d = this.details[i];
-      if (d) {
-        for (const key in d) {
-          const v = d[key];
-          if (v instanceof LazyJson) d[key] = JSON.stringify(v.value) ?? 'null';
-        }
-        event[detailsKey(type)] = d;
-        this.details[i] = undefined;
-      }
+      const details = this.details(i, type);
+      if (details !== undefined) event[detailsKey(type)] = details;
+      columns.release(i);
       built.push(event as HistoryEvent);
     }
     return built;
   }
 
+  /** The details member of unbuilt event `i`, payloads turned into JSON text. */
+  private details(i: number, type: HistoryEventType): Record<string, unknown> | undefined {
+    const kind = this.columns.kind(i);
+    if (kind === STATE) return stateDetails(type, this.columns.a(i) as string, this.columns.b(i));
+    const d = kind === DETAILS
+      ? (this.columns.a(i) as Record<string, unknown> | undefined)
+      : (this.builders[kind - BUILDER] as DetailsBuilder<unknown, unknown>)(this.columns.a(i), this.columns.b(i));
+    if (!d) return undefined;
+    for (const key in d) {
+      const v = d[key];
+      if (v instanceof LazyJson) d[key] = JSON.stringify(v.value) ?? 'null';
+    }
+    return d;
+  }
+
   /** ISO-8601 timestamp of event `id`. */
   timestamp(id: number): string {
-    return this.formatter.format(this.times[id - 1]!);
+    return this.formatter.format(this.columns.time(id - 1));
   }
 
   /** Ends every replay: what is written from now on is live (the execution is ending). */
