@@ -3,13 +3,12 @@ import { SNAPSHOT_FORMAT, type ExecutionSnapshot } from './snapshot.js';
 import { RealClock, type Clock } from './clock.js';
 import { executionContext, makeIdentity, type ContextOverrides } from './context.js';
 import { Frame, type ExecutionEnv, type Inspector } from './frame.js';
-import { ABORT_ERROR, FlaggedController, onAbort } from './abort.js';
+import { onAbort } from './abort.js';
 import { randomUuid } from '../web/uuid.js';
-import { LazyJson, type HistoryEvent, type HistoryListener } from './history.js';
+import { payloadDetails, type HistoryEvent, type HistoryListener } from './history.js';
 import { HistoryLog } from './history-log.js';
 import type { CompiledMachine } from './machine.js';
-import { jsonSize } from './json-size.js';
-import { executionInput, MAX_PAYLOAD_BYTES } from './payload.js';
+import { executionInput, toJson } from './payload.js';
 import type { TaskResolver } from '../tasks/types.js';
 import { Runtime } from '../tasks/hub.js';
 import { leaseToken } from '../tasks/lease.js';
@@ -83,8 +82,7 @@ export class Execution {
   private readonly settings: ExecutionSettings;
   private readonly input: unknown;
   private readonly contextOverrides: ContextOverrides;
-  /** Aborted when the execution ends or must stop; every abort goes through it (see abort.ts). */
-  private readonly controller = new FlaggedController();
+  private readonly controller = new AbortController();
   private current: ExecutionStatus = 'RUNNING';
   /** Tokens, activities and nested machines this execution uses. */
   readonly runtime: Runtime;
@@ -92,7 +90,7 @@ export class Execution {
   /** @internal use `StateMachine.start()` */
   constructor(settings: ExecutionSettings, rawInput: unknown) {
     const resume = settings.resumeFrom;
-    const { value: input, size: inputSize } = executionInput(resume ? resume.input : rawInput);
+    const { value: input, json: inputJson } = executionInput(resume ? resume.input : rawInput);
     const clock = settings.clock ?? new RealClock();
     this.runtime = settings.runtime ?? new Runtime();
     const uuid = settings.uuid ?? randomUuid;
@@ -134,27 +132,25 @@ export class Execution {
     if (resume) this.runtime.claimResume(this.executionArn, resume.version);
     // The tokens it waits on are live at once, so an answer may come before the replay reaches them.
     for (const token of resume?.taskTokens ?? []) leaseToken(this.runtime.tokens, env.activity.tokens, token);
+    const started: Record<string, unknown> = { roleArn: identity.roleArn };
+    if (env.includeData) {
+      started.input = inputJson;
+      started.inputDetails = payloadDetails(inputJson);
+    }
     const frame = new Frame(env, Object.create(null) as Record<string, unknown>, this.controller.signal, '');
-    // The input's JSON text is made only if the history is read (the input is within the quota).
-    frame.emit('ExecutionStarted', env.includeData ? { roleArn: identity.roleArn, input: new LazyJson(input), inputDetails: { truncated: false } } : { roleArn: identity.roleArn });
+    frame.emit('ExecutionStarted', started);
     // AWS's first state event has previousEventId 0, not the ExecutionStarted id (recorded histories).
     frame.lastEventId = 0;
-    // The first state's input bound (the run loop passes it on): the input's exact size.
-    frame.outputBound = inputSize;
 
     const outer = settings.signal;
+    const onOuterAbort = () => this.stop({ error: 'States.Aborted', cause: 'The execution was stopped by its AbortSignal.' });
     // Through the shared fan-out: many executions on one signal add one listener, not one each.
     let unlinkOuter = noop;
-    if (outer) {
-      const onOuterAbort = () => this.stop({ error: 'States.Aborted', cause: 'The execution was stopped by its AbortSignal.' });
-      if (outer.aborted) queueMicrotask(onOuterAbort);
-      else unlinkOuter = onAbort(outer, onOuterAbort);
-    }
+    if (outer?.aborted) queueMicrotask(onOuterAbort);
+    else if (outer) unlinkOuter = onAbort(outer, onOuterAbort);
 
-    // No timer, and no controller for it, unless the machine has a TimeoutSeconds.
-    let timer: AbortController | undefined;
+    const timer = new AbortController();
     if (settings.timeoutSeconds !== undefined) {
-      timer = new AbortController();
       // Measured from the start time, so a resumed execution keeps its original deadline.
       const left = this.startDate.getTime() + settings.timeoutSeconds * 1000 - clock.now();
       clock.sleep(Math.max(0, left), timer.signal).then(
@@ -172,7 +168,7 @@ export class Execution {
         (e: unknown) => this.finish(frame, this.failure(e)),
       )
       .finally(() => {
-        timer?.abort(ABORT_ERROR);
+        timer.abort();
         unlinkOuter();
         if (resume) this.runtime.releaseResume(this.executionArn);
       });
@@ -303,14 +299,8 @@ export class Execution {
     if (r.cause) details.cause = r.cause;
     switch (r.status) {
       case 'SUCCEEDED': {
-        if (!frame.env.includeData) {
-          frame.emit('ExecutionSucceeded', {});
-          break;
-        }
-        // The last state's exit left the output's size (or a bound within the quota) on the frame.
-        const bound = frame.outputBound;
-        const truncated = bound < 0 || bound > MAX_PAYLOAD_BYTES ? jsonSize(r.output) > MAX_PAYLOAD_BYTES : false;
-        frame.emit('ExecutionSucceeded', { output: new LazyJson(r.output), outputDetails: { truncated } });
+        const json = toJson(r.output);
+        frame.emit('ExecutionSucceeded', frame.env.includeData ? { output: json, outputDetails: payloadDetails(json) } : {});
         break;
       }
       case 'FAILED':
@@ -330,8 +320,7 @@ export class Execution {
     if (r.status === 'SUCCEEDED') out.output = r.output;
     if (r.error) out.error = r.error;
     if (r.cause) out.cause = r.cause;
-    // Releases whatever still listens (a handler that outlived the run); the reason is never read.
-    if (!this.controller.signal.aborted) this.controller.abort(ABORT_ERROR);
+    if (!this.controller.signal.aborted) this.controller.abort();
     return out;
   }
 }
