@@ -1,10 +1,15 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+// The schema validators are generated code (ajv standalone, so no schema is compiled at run
+// time); regenerate them from schemas/ before every build so the two cannot drift apart.
+execFileSync(process.execPath, ['scripts/generate-schema-validators.mjs'], { stdio: 'inherit' });
 
 /** Library entries, each built as ESM and CommonJS with types. */
 const library: Record<string, string> = {
   index: 'src/index.ts',
-  // The main entry for the `browser` export condition: jsonata and ajv imported up front.
+  // The main entry for the `browser` export condition: jsonata and re2js imported up front.
   browser: 'src/browser.ts',
   node: 'src/node.ts',
   testing: 'src/testing/index.ts',

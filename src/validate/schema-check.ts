@@ -1,47 +1,19 @@
 /**
- * Schema checks of one state with ajv. Schemas are compiled once per process (lazily, on first use).
+ * Schema checks of one state, with validators generated from schemas/ at build time (ajv
+ * standalone code, scripts/generate-schema-validators.mjs): nothing compiles a schema at run time.
  * Nested state machines inside Parallel/Map are stubbed out before validation: their states are
  * checked on their own, with their own query language.
  */
-import type { Ajv2020 as Ajv2020Type, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { lazyRequire } from '../lazy-require.js';
-
-// ajv loads on the first validation, not at import (cold start).
-const ajvModule = lazyRequire<{ Ajv2020: typeof Ajv2020Type }>('ajv/dist/2020.js');
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { isObject, type Collector, type Path } from './diagnostics.js';
-import { ALL_SCHEMAS, STATE_SCHEMAS, type QueryLanguage, type StateType } from './schemas.js';
+import type { QueryLanguage, StateType } from './schemas.js';
+import * as generated from './schema-validators.generated.js';
+import type { SchemaValidator } from './schema-validators.generated.js';
 import { didYouMean } from './suggest.js';
 
-let ajv: Ajv2020Type | undefined;
-const validators = new Map<string, ValidateFunction>();
-
-function getAjv(): Ajv2020Type {
-  if (ajv === undefined) {
-    ajv = new (ajvModule().Ajv2020)({ allErrors: true, strict: false, verbose: true, validateSchema: false });
-    for (const schema of ALL_SCHEMAS) ajv.addSchema(schema);
-  }
-  return ajv;
-}
-
-/** The compiled validator for one state type and query language (compiled once). */
-export function stateValidator(type: StateType, language: QueryLanguage): ValidateFunction {
-  const key = type + language;
-  let fn = validators.get(key);
-  if (fn === undefined) {
-    const ref = `${STATE_SCHEMAS[type].$id}#/$defs/${language === 'JSONata' ? 'jsonata' : 'jsonpath'}`;
-    fn = getAjv().getSchema(ref);
-    if (fn === undefined) throw new Error(`schema ${ref} not found`);
-    validators.set(key, fn);
-  }
-  return fn;
-}
-
-/** Compiled validator for the whole state machine schema (editor schema); used by tests and tools. */
-export function machineValidator(): ValidateFunction {
-  const id = (ALL_SCHEMAS[1] as { $id: string }).$id;
-  const fn = getAjv().getSchema(id);
-  if (fn === undefined) throw new Error('state machine schema not found');
-  return fn;
+/** The validator for one state type and query language. */
+export function stateValidator(type: StateType, language: QueryLanguage): SchemaValidator {
+  return generated[`${type}_${language}`];
 }
 
 const STUB_STATE = Object.freeze({ Type: 'Succeed' });
