@@ -1,10 +1,14 @@
 /**
- * A small argv parser: `--flag`, `--option value`, `--option=value`, short aliases (`-h`),
- * positionals (`-` is one: it means stdin), and `--` ends options.
+ * A small argv parser: `--flag`, `--option value`, `--option=value`, repeatable options
+ * (`--sub A=1 --sub B=2`), short aliases (`-h`), positionals (`-` is one: it means stdin), and
+ * `--` ends options.
  */
 export interface ParsedArgs {
   readonly positionals: string[];
+  /** Each option once: a repeatable option holds its last value here. */
   readonly options: Map<string, string | true>;
+  /** Every value of each repeatable option given, in command-line order. */
+  readonly repeated: Map<string, string[]>;
 }
 
 /** Thrown for a malformed command line. */
@@ -16,6 +20,8 @@ export interface ArgSpec {
   readonly optional?: Readonly<Record<string, readonly string[]>>;
   /** Short aliases: `{ h: 'help' }` reads `-h` as `--help`. */
   readonly aliases?: Readonly<Record<string, string>>;
+  /** Valued options that may be given more than once; all their values go to `repeated`. */
+  readonly repeatable?: readonly string[];
 }
 
 /** Every command takes `-h` for `--help`. */
@@ -28,6 +34,7 @@ const DEFAULT_ALIASES: Readonly<Record<string, string>> = { h: 'help' };
 export function parseArgs(args: readonly string[], valued: readonly string[], flags: readonly string[], spec: ArgSpec = {}): ParsedArgs {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
+  const repeated = new Map<string, string[]>();
   const aliases = { ...DEFAULT_ALIASES, ...spec.aliases };
   for (let i = 0; i < args.length; i++) {
     let arg = args[i]!; // i < args.length
@@ -53,15 +60,16 @@ export function parseArgs(args: readonly string[], valued: readonly string[], fl
       const value = eq !== -1 ? arg.slice(eq + 1) : optional.includes(args[i + 1] ?? '') ? args[++i] : undefined;
       if (value !== undefined && !optional.includes(value)) throw new UsageError(`--${name} takes ${optional.join(' or ')}, not '${value}'`);
       options.set(name, value ?? true);
-    } else if (valued.includes(name)) {
+    } else if (valued.includes(name) || spec.repeatable?.includes(name)) {
       const value = eq === -1 ? args[++i] : arg.slice(eq + 1);
       if (value === undefined) throw new UsageError(`option --${name} needs a value`);
       options.set(name, value);
+      if (spec.repeatable?.includes(name)) repeated.set(name, [...(repeated.get(name) ?? []), value]);
     } else if (flags.includes(name) && eq === -1) {
       options.set(name, true);
     } else {
       throw new UsageError(`unknown option --${name}`);
     }
   }
-  return { positionals, options };
+  return { positionals, options, repeated };
 }

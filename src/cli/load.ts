@@ -1,31 +1,49 @@
-/** Loading what `run` and `test-state` take: a definition, an input, a handlers module. */
+/** Loading what `run`, `graph` and `test-state` take: a definition, an input, a handlers module. */
+import type { Diagnostic } from '../definition/diagnostic.js';
 import type { RunOptions } from '../runtime/state-machine.js';
 import { loadHandlersModule } from '../server/handlers-module.js';
 import { formatDiagnostics } from '../validate/index.js';
 import { UsageError } from './args.js';
 import type { CliIO } from './io.js';
-import { looksLikeYaml, type SourceReader } from './sources.js';
-import { loadYaml } from './yaml.js';
+import { loadMachines, selectMachine, type MachineSource } from './machines.js';
+import type { SourceReader } from './sources.js';
+import type { TemplateInputs } from './substitutions.js';
 
-/** A definition read from a file or stdin: parsed YAML, or JSON text as is (so diagnostics keep line and column). */
-export interface LoadedDefinition {
+/**
+ * The state machine a command works on, from a definition file or one of a template's: parsed
+ * YAML or a template's resolved definition, or JSON text as is (so diagnostics keep line and column).
+ */
+export interface LoadedDefinition extends MachineSource {
+  /** The name diagnostics and titles use: the file, or `file#Id` for a template's state machine. */
   readonly name: string;
-  readonly definition: string | object;
+}
+
+/** Which state machine of a template, and the values its placeholders take. */
+export interface DefinitionChoice {
+  readonly inputs: TemplateInputs;
+  /** `--state-machine ID`; needed when a template has more than one. */
+  readonly stateMachine?: string | undefined;
 }
 
 /**
- * Reads the definition `file` (`-`: stdin). Malformed YAML is reported on stderr and gives
- * undefined; JSON text is left to the validator, which reports positions.
+ * Reads the definition `file` (`-`: stdin), or picks a state machine of the template it is.
+ * Malformed YAML, and what a template's loader could not resolve, are reported on stderr (the
+ * loader's warnings too) and errors give undefined; JSON text is left to the validator, which
+ * reports positions.
+ * @throws UsageError when a template's state machine is not chosen or not found.
  */
-export async function loadDefinition(reader: SourceReader, file: string, io: CliIO): Promise<LoadedDefinition | undefined> {
-  const source = await reader.read(file, 'definition');
-  if (!looksLikeYaml(source)) return { name: source.name, definition: source.text };
-  const loaded = loadYaml(source.text);
-  if (!loaded.ok) {
-    io.stderr.write(formatDiagnostics([loaded.diagnostic], source.name) + '\n');
-    return undefined;
-  }
-  return { name: source.name, definition: loaded.value as object };
+export async function loadDefinition(reader: SourceReader, file: string, io: CliIO, choice: DefinitionChoice): Promise<LoadedDefinition | undefined> {
+  const loaded = await loadMachines(reader, file, choice.inputs);
+  if (report(loaded.diagnostics, loaded.name, io)) return undefined;
+  const machine = selectMachine(loaded, choice.stateMachine);
+  if (report(machine.diagnostics, machine.file, io)) return undefined;
+  return { ...machine, name: machine.id === undefined ? loaded.name : `${loaded.name}#${machine.id}` };
+}
+
+/** Writes diagnostics to stderr; true when one is an error. */
+function report(diagnostics: readonly Diagnostic[], file: string, io: CliIO): boolean {
+  if (diagnostics.length > 0) io.stderr.write(formatDiagnostics(diagnostics, file) + '\n');
+  return diagnostics.some((d) => d.severity === 'ERROR');
 }
 
 /** `--input JSON`, `--input -` (stdin) or `--input-file FILE`; `{}` when none is given. */

@@ -1,6 +1,6 @@
 /** `asl-runtime run <definition>`: runs a state machine and prints each state as it finishes. */
 import { AslValidationError } from '../../errors.js';
-import { formatDiagnostics } from '../../validate/index.js';
+import { formatDiagnostics, validate } from '../../validate/index.js';
 import { StateMachine, type RunOptions } from '../../runtime/state-machine.js';
 import { RealClock, VirtualClock } from '../../runtime/clock.js';
 import type { ExecutionResult } from '../../runtime/execution.js';
@@ -12,14 +12,17 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type Command } from '..
 import { loadDefinition, loadHandlers, loadInput } from '../load.js';
 import { RunPrinter } from '../run-output.js';
 import { SourceReader } from '../sources.js';
+import { readTemplateInputs, templateHelp, TEMPLATE_REPEATABLE, TEMPLATE_VALUED } from '../substitutions.js';
 import { AnnouncingClock } from '../wait-announcer.js';
 import { writeOutput } from './graph.js';
 
-const USAGE = `Usage: asl-runtime run [options] <definition|->
+const USAGE = `Usage: asl-runtime run [options] <definition|template|->
 
 Runs a state machine in this process and prints each state as it finishes (kind, name,
 duration), a line for each Wait that waits, then the result. '-' reads the definition from
-stdin (JSON, or YAML when it does not start with '{').
+stdin (JSON, or YAML when it does not start with '{'). A template (SAM, CloudFormation, CDK
+synth output, serverless.yml) gives the state machine --state-machine names; a Lambda function
+of the same template is served by the \`lambdas\` handler keyed by its logical ID.
 
 Options:
   --input JSON|-         execution input (default: {}); '-' reads it from stdin
@@ -27,7 +30,12 @@ Options:
   --handlers MODULE      an ES module exporting \`handlers\` and/or \`lambdas\` (see README)
   --mock-config FILE     an AWS Step Functions Local mock-config file (with --test-case)
   --test-case NAME       the test case of the mock config to use
-  --state-machine NAME   the state machine name in the mock config (default: the only one)
+  --state-machine ID     the template's state machine to run (default: the only one); also
+                         the state machine of the mock config (default: the same ID, else
+                         the only one)
+  --type TYPE            STANDARD or EXPRESS: the execution type (default: the template's,
+                         else STANDARD); EXPRESS refuses .sync and .waitForTaskToken
+${templateHelp(25)}
   --virtual-time         run on a virtual clock: waits and backoff take no real time
   --history [text|json]  text: every history event with its details, one line each;
                          json: only the history, as GetExecutionHistory returns it ({"events": [...]})
@@ -41,6 +49,7 @@ Examples:
   asl-runtime run order.asl.json --input-file input.json --virtual-time --history
   asl-runtime run order.asl.json --mock-config MockConfigFile.json --test-case HappyPath --virtual-time
   asl-runtime run order.asl.json --virtual-time --history json > history.json
+  asl-runtime run template.yaml --state-machine OrderStateMachine --handlers ./lambdas.mjs --sub Env=dev
   echo '{"orderId":"42"}' | asl-runtime run order.asl.json --input - --format json
 
 Exit status:
@@ -53,7 +62,7 @@ Exit status:
 export const EXIT_TIMED_OUT = 3;
 export const EXIT_ABORTED = 4;
 
-const VALUED = ['input', 'input-file', 'handlers', 'mock-config', 'test-case', 'state-machine', 'format', 'report'];
+const VALUED = ['input', 'input-file', 'handlers', 'mock-config', 'test-case', 'state-machine', 'format', 'report', 'type', ...TEMPLATE_VALUED];
 
 /** The run command. */
 export const runCommand: Command = {
@@ -63,7 +72,7 @@ export const runCommand: Command = {
   async run(args: string[], io: CliIO): Promise<number> {
     let parsed;
     try {
-      parsed = parseArgs(args, VALUED, ['virtual-time', 'help'], { optional: { history: ['text', 'json'] } });
+      parsed = parseArgs(args, VALUED, ['virtual-time', 'help'], { optional: { history: ['text', 'json'] }, repeatable: TEMPLATE_REPEATABLE });
       if (parsed.options.has('help')) {
         io.stdout.write(USAGE + '\n');
         return EXIT_OK;
@@ -75,6 +84,8 @@ export const runCommand: Command = {
       const format = parsed.options.get('format') ?? 'text';
       if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${String(format)}'`);
       if (format === 'json' && parsed.options.get('history') === 'json') throw new UsageError('--history json is an output of its own; leave out --format json');
+      const type = parsed.options.get('type');
+      if (type !== undefined && type !== 'STANDARD' && type !== 'EXPRESS') throw new UsageError(`--type must be STANDARD or EXPRESS, not '${String(type)}'`);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       io.stderr.write(`asl-runtime run: ${error.message}\n\n${USAGE}\n`);
@@ -82,23 +93,32 @@ export const runCommand: Command = {
     }
     const opt = (name: string) => parsed.options.get(name) as string | undefined;
     const reader = new SourceReader(io);
-    const loaded = await loadDefinition(reader, parsed.positionals[0]!, io);
+    const inputs = await readTemplateInputs(parsed, reader);
+    const loaded = await loadDefinition(reader, parsed.positionals[0]!, io, { inputs, stateMachine: opt('state-machine') });
     if (loaded === undefined) return EXIT_PROBLEMS;
+    const type = (opt('type') as 'STANDARD' | 'EXPRESS' | undefined) ?? loaded.type;
+    // An Express machine must also pass Express's restrictions (no .sync, no .waitForTaskToken).
+    const checked = type === 'EXPRESS' ? validate(loaded.definition, { type, warnings: false }) : undefined;
+    if (checked !== undefined && !checked.valid) {
+      io.stderr.write(formatDiagnostics(checked.diagnostics.map((d) => loaded.locate(d)), loaded.file) + '\n');
+      return EXIT_PROBLEMS;
+    }
     let machine: StateMachine;
     try {
       machine = new StateMachine(loaded.definition);
     } catch (error) {
       if (!(error instanceof AslValidationError)) throw error;
-      io.stderr.write(formatDiagnostics(error.diagnostics, loaded.name) + '\n');
+      io.stderr.write(formatDiagnostics(error.diagnostics.map((d) => loaded.locate(d)), loaded.file) + '\n');
       return EXIT_PROBLEMS;
     }
     const input = await loadInput(reader, parsed.options);
-    const options: RunOptions = {};
+    // `type` is passed on for the runtime's execution type (Express ids and limits).
+    const options: RunOptions & { type?: 'STANDARD' | 'EXPRESS' } = type === undefined ? {} : { type };
     if (opt('handlers') !== undefined) Object.assign(options, await loadHandlers(opt('handlers')!));
     if (opt('mock-config') !== undefined) {
       const config = loadMockConfig((await reader.read(opt('mock-config')!, 'mock-config')).text);
       const names = config.stateMachines;
-      const name = opt('state-machine') ?? (names.length === 1 ? names[0]! : undefined);
+      const name = [opt('state-machine'), loaded.id].find((n) => n !== undefined && names.includes(n)) ?? opt('state-machine') ?? (names.length === 1 ? names[0]! : undefined);
       if (name === undefined) throw new Error(`the mock config has ${names.length} state machines (${names.join(', ')}); choose one with --state-machine`);
       options.resolvers = [config.resolver(name, opt('test-case')!, machine.model)];
     }

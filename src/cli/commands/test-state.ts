@@ -10,12 +10,14 @@ import { painter, Style, useColour } from '../colour.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type Command } from '../io.js';
 import { loadDefinition, loadHandlers, loadInput, parseJson } from '../load.js';
 import { SourceReader } from '../sources.js';
+import { readTemplateInputs, templateHelp, TEMPLATE_REPEATABLE, TEMPLATE_VALUED } from '../substitutions.js';
 
-const USAGE = `Usage: asl-runtime test-state <definition|-> [options]
+const USAGE = `Usage: asl-runtime test-state <definition|template|-> [options]
 
 Runs one state of a state machine in isolation, like AWS's TestState API: its input and output
 processing, Retry and Catch, with the Task's work mocked or done by a local handler. Time is
-virtual: retry backoff and Waits take none.
+virtual: retry backoff and Waits take none. A template (SAM, CloudFormation, CDK synth output,
+serverless.yml) gives the state machine --state-machine names.
 
 Options:
   --state NAME               the state to test (default: the machine's StartAt)
@@ -27,12 +29,15 @@ Options:
   --retry-count N            retries that already happened (TestState's retrierRetryCount)
   --inspection-level LEVEL   INFO (default), DEBUG or TRACE: DEBUG adds the data after each step
   --handlers MODULE          an ES module exporting \`handlers\` and/or \`lambdas\`, for unmocked Tasks
+  --state-machine ID         the template's state machine (default: the only one)
+${templateHelp(29)}
   --format text|json         output format (default: text)
   -h, --help                 show this help
 
 Examples:
   asl-runtime test-state order.asl.json --state Charge --input '{"total":5}' --mock '{"result":{"charged":5}}'
   asl-runtime test-state order.asl.json --state Charge --mock '{"errorOutput":{"error":"Declined"}}' --inspection-level DEBUG
+  asl-runtime test-state template.yaml --state-machine OrderStateMachine --state CheckStock --mock '{"result":{"inStock":true}}'
   echo '{"total":5}' | asl-runtime test-state order.asl.json --state Charge --input - --format json
 
 Exit status:
@@ -46,7 +51,7 @@ Exit status:
 /** Exit code per TestState status. */
 const EXIT_BY_STATUS: Readonly<Record<TestStateResult['status'], number>> = { SUCCEEDED: EXIT_OK, FAILED: EXIT_PROBLEMS, CAUGHT_ERROR: 3, RETRIABLE: 4 };
 
-const VALUED = ['state', 'input', 'input-file', 'mock', 'variables', 'retry-count', 'inspection-level', 'handlers', 'format'];
+const VALUED = ['state', 'input', 'input-file', 'mock', 'variables', 'retry-count', 'inspection-level', 'handlers', 'format', 'state-machine', ...TEMPLATE_VALUED];
 
 /** The test-state command. */
 export const testStateCommand: Command = {
@@ -60,7 +65,7 @@ export const testStateCommand: Command = {
     let json: boolean;
     let parsed: ReturnType<typeof parseArgs>;
     try {
-      parsed = parseArgs(args, VALUED, ['help']);
+      parsed = parseArgs(args, VALUED, ['help'], { repeatable: TEMPLATE_REPEATABLE });
       if (parsed.options.has('help')) {
         io.stdout.write(USAGE + '\n');
         return EXIT_OK;
@@ -90,7 +95,8 @@ export const testStateCommand: Command = {
       return EXIT_USAGE;
     }
 
-    const loaded = await loadDefinition(reader, file, io);
+    const inputs = await readTemplateInputs(parsed, reader);
+    const loaded = await loadDefinition(reader, file, io, { inputs, stateMachine: parsed.options.get('state-machine') as string | undefined });
     if (loaded === undefined) return EXIT_PROBLEMS;
     options.input = await loadInput(reader, parsed.options);
     if (typeof parsed.options.get('handlers') === 'string') Object.assign(options, await loadHandlers(parsed.options.get('handlers') as string));
@@ -100,7 +106,7 @@ export const testStateCommand: Command = {
       result = await testState(typeof loaded.definition === 'string' ? parseJson(loaded.definition, loaded.name) as object : loaded.definition, options);
     } catch (error) {
       if (error instanceof AslValidationError) {
-        io.stderr.write(formatDiagnostics(error.diagnostics, loaded.name) + '\n');
+        io.stderr.write(formatDiagnostics(error.diagnostics.map((d) => loaded.locate(d)), loaded.file) + '\n');
         return EXIT_PROBLEMS;
       }
       if (error instanceof AslUsageError) {

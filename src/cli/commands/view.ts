@@ -2,6 +2,8 @@
 import { basename } from 'node:path';
 import { parseArgs, UsageError, type ParsedArgs } from '../args.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIO, type Command } from '../io.js';
+import { SourceReader } from '../sources.js';
+import { readTemplateInputs, templateHelp, TEMPLATE_REPEATABLE, TEMPLATE_VALUED } from '../substitutions.js';
 import { drawFromFile, readText, withLongOutput, writeOutput } from './graph.js';
 
 const USAGE = `Usage: asl-runtime view <history.json> --definition <definition.json> [-o run.html]
@@ -11,7 +13,10 @@ export (aws stepfunctions get-execution-history --execution-arn ARN > history.js
 epoch-second timestamps) or ours (asl-runtime run --format json --history).
 
 Options:
-  --definition FILE   the state machine the execution ran (JSON, or YAML for *.yaml / *.yml)
+  --definition FILE   the state machine the execution ran (JSON, or YAML for *.yaml / *.yml),
+                      or a template (SAM, CloudFormation, CDK synth output, serverless.yml)
+  --state-machine ID  the template's state machine (default: the only one)
+${templateHelp(22)}
   --title TEXT        the page title (default: the history file name)
   -o, --output FILE   write to FILE instead of standard output
   --help              show this help
@@ -26,7 +31,7 @@ export const viewCommand: Command = {
   async run(args: string[], io: CliIO): Promise<number> {
     let parsed: ParsedArgs;
     try {
-      parsed = parseArgs(withLongOutput(args), ['definition', 'title', 'output'], ['help']);
+      parsed = parseArgs(withLongOutput(args), ['definition', 'title', 'output', 'state-machine', ...TEMPLATE_VALUED], ['help'], { repeatable: TEMPLATE_REPEATABLE });
       if (parsed.options.has('help')) {
         io.stdout.write(USAGE + '\n');
         return EXIT_OK;
@@ -42,7 +47,8 @@ export const viewCommand: Command = {
     const history = await readText(historyFile, 'history');
     const title = (parsed.options.get('title') as string | undefined) ?? basename(historyFile);
     const { renderExecutionHtml } = await import('../../visual/index.js');
-    const html = await drawFromFile(parsed.options.get('definition') as string, io, (definition) => renderExecutionHtml(definition, history, { title }));
+    const choice = { inputs: await readTemplateInputs(parsed, new SourceReader(io)), stateMachine: parsed.options.get('state-machine') as string | undefined };
+    const html = await drawFromFile(parsed.options.get('definition') as string, io, (definition) => renderExecutionHtml(definition, history, { title }), choice);
     if (html === undefined) return EXIT_PROBLEMS;
     await writeOutput(parsed.options.get('output') as string | undefined, html, io);
     return EXIT_OK;

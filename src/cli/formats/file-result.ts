@@ -1,8 +1,10 @@
 import type { Diagnostic } from '../../definition/diagnostic.js';
 
-/** What `validate` found in one file (the shape of `--format json`). */
+/** What `validate` found in one file, or one state machine of a template (the shape of `--format json`). */
 export interface FileResult {
   readonly file: string;
+  /** The state machine's logical ID, when the file is a template. */
+  readonly stateMachine?: string;
   readonly valid: boolean;
   readonly diagnostics: readonly Diagnostic[];
 }

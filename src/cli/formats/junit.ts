@@ -1,6 +1,6 @@
 /**
- * JUnit XML (the Ant/Surefire schema CI servers read): a test case per file, failing with its
- * errors; warnings go to the case's system-out.
+ * JUnit XML (the Ant/Surefire schema CI servers read): a test case per file (per state machine
+ * of a template), failing with its errors; warnings go to the case's system-out.
  */
 import { where, type FileResult } from './file-result.js';
 
@@ -17,7 +17,7 @@ function xml(text: string): string {
 
 export function formatJunit(results: readonly FileResult[]): string {
   const failures = results.filter((r) => !r.valid).length;
-  const cases = results.map(({ file, valid, diagnostics }) => {
+  const cases = results.map(({ file, stateMachine, valid, diagnostics }) => {
     const line = (d: FileResult['diagnostics'][number]) => `${where(file, d)}  ${d.code}  ${d.message}`;
     const errors = diagnostics.filter((d) => d.severity === 'ERROR');
     const warnings = diagnostics.filter((d) => d.severity === 'WARNING');
@@ -25,7 +25,8 @@ export function formatJunit(results: readonly FileResult[]): string {
       valid ? '' : `      <failure message="${xml(`${errors.length} error${errors.length === 1 ? '' : 's'}`)}" type="${xml(errors[0]?.code ?? 'INVALID')}">${xml(errors.map(line).join('\n'))}</failure>\n`,
       warnings.length > 0 ? `      <system-out>${xml(warnings.map(line).join('\n'))}</system-out>\n` : '',
     ].join('');
-    const open = `    <testcase classname="asl-runtime.validate" name="${xml(file)}" file="${xml(file)}"`;
+    const name = stateMachine === undefined ? file : `${file} ${stateMachine}`;
+    const open = `    <testcase classname="asl-runtime.validate" name="${xml(name)}" file="${xml(file)}"`;
     return body === '' ? `${open}/>\n` : `${open}>\n${body}    </testcase>\n`;
   });
   return (
