@@ -40,13 +40,29 @@ export function compileIntrinsic(text: string, compilePath: PathCompiler): Evalu
   };
 }
 
+const NO_ARGS: readonly unknown[] = Object.freeze([]);
+
 function compileCall(call: CallNode, compilePath: PathCompiler): Evaluator {
   const definition = INTRINSIC_FUNCTIONS.get(call.name)!; // analyse() vouched for it
   const implementation: Implementation = definition.specialise
     ? definition.specialise(call)
     : (args, scope) => definition.invoke(args, scope);
   const argEvaluators = call.args.map((arg) => compileArgument(arg, compilePath));
-  return (scope) => implementation(argEvaluators.map((evaluate) => evaluate(scope)), scope);
+  // Fixed arities call their arguments directly: no closure and no `map` per evaluation.
+  const [a, b, c] = argEvaluators;
+  switch (argEvaluators.length) {
+    case 0:
+      return (scope) => implementation(NO_ARGS, scope);
+    case 1:
+      return (scope) => implementation([a!(scope)], scope);
+    case 2:
+      if (definition.binary && !definition.specialise) return (scope) => definition.binary!(a!(scope), b!(scope), scope);
+      return (scope) => implementation([a!(scope), b!(scope)], scope);
+    case 3:
+      return (scope) => implementation([a!(scope), b!(scope), c!(scope)], scope);
+    default:
+      return (scope) => implementation(argEvaluators.map((evaluate) => evaluate(scope)), scope);
+  }
 }
 
 function compileArgument(node: ArgumentNode, compilePath: PathCompiler): Evaluator {

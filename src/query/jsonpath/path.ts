@@ -2,6 +2,7 @@ import { JSONPath } from 'jsonpath-plus';
 import { DataFlowError, StatesErrors } from '../../errors.js';
 import type { EvalScope } from '../scope.js';
 import { checkFilters, JaywayFilterScript } from './filter.js';
+import { compileGetter, rootValue, step } from './getter.js';
 import { normalisedPath, parsePathRoot, parseSimpleSegments, type Root, type Segment } from './segments.js';
 
 /**
@@ -16,27 +17,6 @@ export interface CompiledPath {
   get(scope: EvalScope): unknown;
   /** Why a definite path matched nothing, in the words AWS uses (Jayway's). */
   missReason(scope: EvalScope): string;
-}
-
-const hasOwn = Object.prototype.hasOwnProperty;
-
-function step(value: unknown, seg: Segment): unknown {
-  if (typeof seg === 'number') return Array.isArray(value) ? value[seg] : undefined;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  return hasOwn.call(value, seg) ? (value as Record<string, unknown>)[seg] : undefined;
-}
-
-function rootValue(root: Root, scope: EvalScope): unknown {
-  switch (root.kind) {
-    case 'input':
-      return scope.input;
-    case 'context':
-      return scope.context;
-    case 'variable':
-      // `in` sees inherited scopes; a name such as `toString` is only found once assigned,
-      // because the root scope has no prototype.
-      return root.name in scope.variables ? scope.variables[root.name] : undefined;
-  }
 }
 
 /**
@@ -60,15 +40,10 @@ export class PathSyntaxError extends Error {
 
 function simplePath(text: string, root: Root, segments: readonly Segment[]): CompiledPath {
   const n = segments.length;
-  const get = (scope: EvalScope): unknown => {
-    let v = rootValue(root, scope);
-    for (let k = 0; k < n && v !== undefined; k++) v = step(v, segments[k]!);
-    return v;
-  };
   return {
     text,
     definite: true,
-    get,
+    get: compileGetter(root, segments),
     missReason(scope) {
       let v = rootValue(root, scope);
       if (v === undefined) return `No results for path: ${text}`;

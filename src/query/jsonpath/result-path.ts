@@ -1,5 +1,6 @@
 import { DataFlowError, StatesErrors } from '../../errors.js';
 import { PathSyntaxError } from './path.js';
+import { compileStepWriter } from './result-writer.js';
 import { parsePathRoot, parseSimpleSegments, type Segment } from './segments.js';
 
 /**
@@ -8,41 +9,49 @@ import { parsePathRoot, parseSimpleSegments, type Segment } from './segments.js'
  */
 export type ResultWriter = (input: unknown, result: unknown) => unknown;
 
+/** A ResultPath with what a payload-size bound needs to know about it. */
+export interface ResultTarget {
+  readonly write: ResultWriter;
+  /** `replace`: the output is the result (`$`); `discard`: the input (null); `merge`: the input with the result inside. */
+  readonly mode: 'replace' | 'discard' | 'merge';
+  /**
+   * For `merge`: bytes the path itself can add to the JSON text, so that
+   * size(output) ≤ size(input) + size(result) + overhead (each step's key, quotes, colon, comma
+   * and the braces of an object the path creates).
+   */
+  readonly overhead: number;
+}
+
 /**
  * Compiles a ResultPath (a reference path: `$`, names and indexes only). Throws
  * {@link PathSyntaxError} for anything else; the validator reports the same paths.
  */
 export function compileResultPath(path: string | null | undefined): ResultWriter {
-  if (path === undefined || path === '$') return (_input, result) => result;
-  if (path === null) return (input) => input;
+  return compileResultTarget(path).write;
+}
+
+/** {@link compileResultPath} with the facts a size bound needs. */
+export function compileResultTarget(path: string | null | undefined): ResultTarget {
+  if (path === undefined || path === '$') return { write: (_input, result) => result, mode: 'replace', overhead: 0 };
+  if (path === null) return { write: (input) => input, mode: 'discard', overhead: 0 };
   const parsed = parsePathRoot(path.trimEnd());
   const segments = parsed && parsed.root.kind === 'input' ? parseSimpleSegments(parsed.rest) : undefined;
   if (!segments) throw new PathSyntaxError(`ResultPath '${path}' is not a reference path: use only '.name', "['name']" and '[index]' after '$'`);
-  return (input, result) => writeAt(input, segments, 0, result, path);
+  const write = compileStepWriter(segments, (target) => mismatch(path, target));
+  return { write, mode: 'merge', overhead: pathOverhead(segments) };
 }
 
-function writeAt(target: unknown, segments: readonly Segment[], k: number, value: unknown, path: string): unknown {
-  if (k === segments.length) return value;
-  const seg = segments[k]!;
-  if (typeof seg === 'number') {
-    if (!Array.isArray(target) || seg >= target.length) throw mismatch(path, target);
-    const copy = target.slice();
-    copy[seg] = writeAt(target[seg], segments, k + 1, value, path);
-    return copy;
+/**
+ * A key adds at most `,"key":` to an object it joins, or `{"key":}` to one the path creates.
+ * Six bytes per UTF-16 unit covers any JSON escape (`\u0000`) and any UTF-8 encoding.
+ */
+function pathOverhead(segments: readonly Segment[]): number {
+  let bytes = 0;
+  for (const seg of segments) {
+    if (typeof seg === 'number') continue; // an index only replaces an existing item
+    bytes += (/^[\x20\x21\x23-\x5b\x5d-\x7e]*$/.test(seg) ? seg.length : 6 * seg.length) + 2 + 3;
   }
-  if (target === null || typeof target !== 'object' || Array.isArray(target)) {
-    // Missing intermediate objects are created (AWS: "ResultPath … creates the path").
-    if (target === undefined && k > 0) return { [seg]: writeAt(undefined, segments, k + 1, value, path) };
-    throw mismatch(path, target);
-  }
-  const src = target as Record<string, unknown>;
-  const copy: Record<string, unknown> = { ...src };
-  const child = Object.prototype.hasOwnProperty.call(src, seg) ? src[seg] : undefined;
-  const v = writeAt(child, segments, k + 1, value, path);
-  // Plain assignment is fast; only __proto__ needs defineProperty to stay a data key.
-  if (seg === '__proto__') Object.defineProperty(copy, seg, { value: v, enumerable: true, writable: true, configurable: true });
-  else copy[seg] = v;
-  return copy;
+  return bytes;
 }
 
 function mismatch(path: string, target: unknown): DataFlowError {

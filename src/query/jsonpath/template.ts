@@ -2,6 +2,9 @@ import { DataFlowError, StatesErrors } from '../../errors.js';
 import { compileIntrinsic, isIntrinsicCall } from '../intrinsics/index.js';
 import type { EvalScope, Evaluator } from '../scope.js';
 import { compilePath } from './path.js';
+import { buildEvaluator, buildSized, type SizeOf, type SizedEvaluator, type TemplateNode } from './template-builder.js';
+
+export type { SizeOf, SizeSlot, SizedEvaluator } from './template-builder.js';
 
 /**
  * Payload templates (Parameters, ResultSelector, ItemSelector, Assign in JSONPath mode): a JSON
@@ -9,20 +12,27 @@ import { compilePath } from './path.js';
  * variable or an intrinsic function. Compiled once into an evaluator that builds a new value.
  */
 export function compileTemplate(template: unknown, field: string): Evaluator {
-  return compileNode(template, field);
+  return buildEvaluator(parse(template, field));
+}
+
+/**
+ * {@link compileTemplate} that also reports the exact JSON size of what it built in
+ * `slot.size`, from the sizes of its constant parts (counted once) and `sizeOf` of each value
+ * it fills in. The runtime passes its `jsonSize` (this layer may not import it).
+ */
+export function compileSizedTemplate(template: unknown, field: string, sizeOf: SizeOf): SizedEvaluator {
+  return buildSized(parse(template, field), sizeOf);
 }
 
 /** Compiles one `.$` value: a path, `$$` context path, `$var` or an intrinsic call. */
 export function compileDynamicValue(text: string, key: string): Evaluator {
   if (isIntrinsicCall(text)) {
-    return compileIntrinsic(text, (p) => {
-      const c = compilePath(p);
-      return (scope) => c.get(scope);
-    });
+    return compileIntrinsic(text, (p) => compilePath(p).get);
   }
   const path = compilePath(text);
+  const get = path.get;
   return (scope: EvalScope) => {
-    const v = path.get(scope);
+    const v = get(scope);
     if (v === undefined) {
       throw new DataFlowError(
         StatesErrors.Runtime,
@@ -33,52 +43,24 @@ export function compileDynamicValue(text: string, key: string): Evaluator {
   };
 }
 
-function compileNode(node: unknown, field: string): Evaluator {
+/** The template as a tree whose leaves are constants or compiled `.$` values; all-constant subtrees fold into one constant. */
+function parse(node: unknown, field: string): TemplateNode {
   if (Array.isArray(node)) {
-    const items = node.map((item) => compileNode(item, field));
-    if (items.every(isConstant)) return constant(node);
-    return (scope) => items.map((f) => f(scope));
+    const items = node.map((item) => parse(item, field));
+    if (items.every((i) => i.kind === 'constant')) return { kind: 'constant', value: node };
+    return { kind: 'array', items };
   }
   if (node !== null && typeof node === 'object') {
-    const entries: [string, Evaluator][] = [];
-    let dynamic = false;
+    const entries: [string, TemplateNode][] = [];
     for (const [key, value] of Object.entries(node)) {
       if (key.endsWith('.$') && typeof value === 'string') {
-        entries.push([key.slice(0, -2), compileDynamicValue(value, key)]);
-        dynamic = true;
+        entries.push([key.slice(0, -2), { kind: 'dynamic', evaluate: compileDynamicValue(value, key) }]);
       } else {
-        const f = compileNode(value, field);
-        if (!isConstant(f)) dynamic = true;
-        entries.push([key, f]);
+        entries.push([key, parse(value, field)]);
       }
     }
-    if (!dynamic) return constant(node);
-    return (scope) => {
-      const out: Record<string, unknown> = {};
-      for (const [key, f] of entries) defineOwn(out, key, f(scope));
-      return out;
-    };
+    if (entries.every(([, e]) => e.kind === 'constant')) return { kind: 'constant', value: node };
+    return { kind: 'object', entries };
   }
-  return constant(node);
-}
-
-const CONSTANT = Symbol('constant');
-
-function constant(value: unknown): Evaluator {
-  const f: Evaluator = () => value;
-  (f as unknown as Record<symbol, boolean>)[CONSTANT] = true;
-  return f;
-}
-
-function isConstant(f: Evaluator): boolean {
-  return (f as unknown as Record<symbol, boolean>)[CONSTANT] === true;
-}
-
-/** Assigns a key as plain data, so `__proto__` in a template is a key, not the prototype. */
-export function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  } else {
-    target[key] = value;
-  }
+  return { kind: 'constant', value: node };
 }

@@ -2,6 +2,7 @@ import type { Catcher, Template } from '../../definition/types.js';
 import { compileJsonataTemplate, type JsonataBindings, type JsonataTemplate } from '../../query/jsonata/index.js';
 import type { Frame } from '../frame.js';
 import { applyAssign } from './assign.js';
+import { UNKNOWN } from './bound.js';
 import type { StateFlow } from './flow.js';
 import { note, noteLater } from './inspect.js';
 
@@ -61,12 +62,15 @@ export function jsonataFlow(fields: JsonataFields, kind: 'result' | 'none', catc
       : (selected, _raw, frame) => note(frame, 'afterArguments', selected),
     finish(raw, _selected, result, frame) {
       if (kind === 'result') note(frame, 'result', result);
+      // Only the input passed on unchanged has a known bound (see bound.ts); the exit counts the rest.
+      frame.outputBound = !output && kind === 'none' ? frame.inputBound : UNKNOWN;
       if (!assign && !output) return kind === 'result' ? result : raw;
       const b = bindings(frame, raw, kind === 'result' ? { result } : undefined);
       return assignAndOutput(assign, output, kind === 'result' ? result : raw, b, frame);
     },
     caught(catcher, raw, errorOutput, frame) {
       note(frame, 'errorOutput', errorOutput);
+      frame.outputBound = UNKNOWN;
       const c = catchFlows.get(catcher);
       if (!c || (!c.assign && !c.output)) return errorOutput;
       return assignAndOutput(c.assign, c.output, errorOutput, bindings(frame, raw, { errorOutput }), frame);

@@ -1,11 +1,11 @@
 import type { Catcher, Template } from '../../definition/types.js';
 import { DataFlowError, StatesErrors } from '../../errors.js';
 import { compilePath } from '../../query/jsonpath/path.js';
-import { compileResultPath, type ResultWriter } from '../../query/jsonpath/result-path.js';
-import { compileTemplate } from '../../query/jsonpath/template.js';
-import type { Evaluator } from '../../query/scope.js';
+import { compileResultTarget, type ResultTarget } from '../../query/jsonpath/result-path.js';
+import { compileSizedTemplate, compileTemplate, type SizedEvaluator, type SizeSlot } from '../../query/jsonpath/template.js';
 import type { Frame } from '../frame.js';
 import { applyAssign } from './assign.js';
+import { boundSize, EMPTY_OBJECT_SIZE, selectsWithinInput, UNKNOWN } from './bound.js';
 import type { StateFlow } from './flow.js';
 import { note } from './inspect.js';
 
@@ -16,6 +16,21 @@ export interface JsonPathFields {
   readonly ResultPath?: string | null;
   readonly OutputPath?: string | null;
   readonly Assign?: Template;
+  /** Pass's constant result: when `finish` gets it, its size is known from compile time. */
+  readonly Result?: unknown;
+}
+
+/** How a path field's output relates to its input's size: within it, `{}`, or not known. */
+type SelectBound = 'within' | 'empty' | 'unknown';
+
+function selectBoundOf(path: string | null | undefined): SelectBound {
+  if (path === undefined) return 'within';
+  if (path === null) return 'empty';
+  return selectsWithinInput(path) ? 'within' : 'unknown';
+}
+
+function applySelectBound(rule: SelectBound, inputBound: number): number {
+  return rule === 'within' ? inputBound : rule === 'empty' ? EMPTY_OBJECT_SIZE : UNKNOWN;
 }
 
 /** A path field (InputPath, OutputPath): `null` yields `{}`; a miss is States.Runtime. */
@@ -23,14 +38,31 @@ function compileSelect(path: string | null | undefined): ((v: unknown, frame: Fr
   if (path === undefined || path === '$') return undefined;
   if (path === null) return () => ({});
   const compiled = compilePath(path);
+  const get = compiled.get;
   return (value, frame) => {
     const scope = frame.scope(value);
-    const out = compiled.get(scope);
+    const out = get(scope);
     if (out === undefined) {
       throw new DataFlowError(StatesErrors.Runtime, `Invalid path '${path}' : ${compiled.missReason(scope)}`);
     }
     return out;
   };
+}
+
+/**
+ * The bound of ResultPath's output: the result alone, the input alone, or the input with the
+ * result written in (never more than both plus the path's own keys; see ResultTarget.overhead).
+ */
+function resultBound(target: ResultTarget, inputBound: number, result: unknown, resultSize: number): number {
+  switch (target.mode) {
+    case 'replace':
+      return resultSize;
+    case 'discard':
+      return inputBound;
+    case 'merge':
+      // Sizing the result alone is cheaper than the exit counting the whole merged output.
+      return inputBound < 0 ? UNKNOWN : inputBound + (resultSize >= 0 ? resultSize : boundSize(result)) + target.overhead;
+  }
 }
 
 /** Assign in JSONPath mode: a payload template whose result is the new variables. */
@@ -40,37 +72,83 @@ export function compileJsonPathAssign(assign: Template | undefined): ((input: un
   return (input, frame) => applyAssign(frame, t(frame.scope(input)) as Record<string, unknown>);
 }
 
+/** Stands for "nothing built yet": equal to no value a state can see. */
+const NOTHING: unknown = Symbol('nothing built');
+
 /**
  * JSONPath data flow (AWS "Processing input and output"): InputPath → Parameters → work →
- * ResultSelector → Assign → ResultPath → OutputPath.
+ * ResultSelector → Assign → ResultPath → OutputPath. `finish` and `caught` also set
+ * `frame.outputBound` (see bound.ts) from `frame.inputBound`, the bound of `raw`.
  */
 export function jsonPathFlow(fields: JsonPathFields, kind: 'result' | 'none', catchers: readonly Catcher[] = []): StateFlow {
   const select = compileSelect(fields.InputPath);
-  const params: Evaluator | undefined = fields.Parameters !== undefined ? compileTemplate(fields.Parameters, 'Parameters') : undefined;
-  const selector: Evaluator | undefined =
-    fields.ResultSelector !== undefined ? compileTemplate(fields.ResultSelector, 'ResultSelector') : undefined;
-  const writeResult: ResultWriter | undefined = kind === 'none' ? undefined : compileResultPath(fields.ResultPath);
+  const selectBound = selectBoundOf(fields.InputPath);
+  const params: SizedEvaluator | undefined =
+    fields.Parameters !== undefined ? compileSizedTemplate(fields.Parameters, 'Parameters', boundSize) : undefined;
+  const selector: SizedEvaluator | undefined =
+    fields.ResultSelector !== undefined ? compileSizedTemplate(fields.ResultSelector, 'ResultSelector', boundSize) : undefined;
+  const target: ResultTarget | undefined = kind === 'none' ? undefined : compileResultTarget(fields.ResultPath);
   const outputPath = compileSelect(fields.OutputPath);
+  const outputBound = selectBoundOf(fields.OutputPath);
   const assign = compileJsonPathAssign(fields.Assign);
   const catchFlows = new Map(catchers.map((c) => [c, compileCatcher(c)]));
+  const constant = fields.Result;
+  const constantSize = constant === undefined ? UNKNOWN : boundSize(constant);
+  // Templates report their size here; read at once, so one slot serves every thread.
+  const slot: SizeSlot = { size: 0 };
+  // The value Parameters built last and its size. A Pass hands it straight to finish; a value
+  // equal to it has the same JSON size, so a newer build by another thread is harmless.
+  let built: unknown = NOTHING;
+  let builtSize = UNKNOWN;
+
+  /** The result's size when known without counting: built here, the constant, or the input itself. */
+  const knownSize = (result: unknown, selected: unknown, frame: Frame): number => {
+    if (result === built) return builtSize;
+    if (result === constant) return constantSize;
+    if (result === selected) return applySelectBound(selectBound, frame.inputBound);
+    return UNKNOWN;
+  };
+
   return {
     // `note` reports each intermediate value to a TestState inspector; a no-op unless one is attached.
     select: select ? (raw, frame) => note(frame, 'afterInputPath', select(raw, frame)) : (raw, frame) => note(frame, 'afterInputPath', raw),
     parameters: params
-      ? (selected, _raw, frame) => note(frame, 'afterParameters', params(frame.scope(selected)))
+      ? (selected, _raw, frame) => {
+          const value = params(frame.scope(selected), slot);
+          built = value;
+          builtSize = slot.size;
+          return note(frame, 'afterParameters', value);
+        }
       : (selected, _raw, frame) => note(frame, 'afterParameters', selected),
     finish(raw, selected, result, frame) {
       let value: unknown;
-      if (writeResult) {
+      let bound: number;
+      if (target) {
         note(frame, 'result', result);
-        const effective = note(frame, 'afterResultSelector', selector ? selector(frame.scope(result)) : result);
+        let effective: unknown;
+        let size: number;
+        if (selector) {
+          effective = selector(frame.scope(result), slot);
+          size = slot.size;
+        } else {
+          effective = result;
+          size = knownSize(result, selected, frame);
+        }
+        note(frame, 'afterResultSelector', effective);
         assign?.(effective, frame);
-        value = note(frame, 'afterResultPath', writeResult(raw, effective));
+        value = note(frame, 'afterResultPath', target.write(raw, effective));
+        bound = resultBound(target, frame.inputBound, effective, size);
       } else {
         assign?.(selected, frame);
         value = selected;
+        bound = applySelectBound(selectBound, frame.inputBound);
       }
-      return outputPath ? outputPath(value, frame) : value;
+      if (outputPath) {
+        value = outputPath(value, frame);
+        bound = applySelectBound(outputBound, bound);
+      }
+      frame.outputBound = bound;
+      return value;
     },
     caught(catcher: Catcher, raw, errorOutput, frame) {
       note(frame, 'errorOutput', errorOutput);
@@ -81,10 +159,12 @@ export function jsonPathFlow(fields: JsonPathFields, kind: 'result' | 'none', ca
 
 /** A catcher's ResultPath and Assign (`$` in its Assign is the error output). */
 function compileCatcher(catcher: Catcher): (raw: unknown, errorOutput: unknown, frame: Frame) => unknown {
-  const write = compileResultPath(catcher.ResultPath);
+  const target = compileResultTarget(catcher.ResultPath);
   const assign = compileJsonPathAssign(catcher.Assign);
   return (raw, errorOutput, frame) => {
     assign?.(errorOutput, frame);
-    return write(raw, errorOutput);
+    const out = target.write(raw, errorOutput);
+    frame.outputBound = resultBound(target, frame.inputBound, errorOutput, boundSize(errorOutput));
+    return out;
   };
 }

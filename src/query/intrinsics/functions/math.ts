@@ -42,4 +42,13 @@ export const mathAdd: IntrinsicDefinition = {
     if (sum < INT_MIN || sum > INT_MAX) fail(fn, `the sum ${sum} is outside the range ${INT_MIN} to ${INT_MAX}`);
     return sum;
   },
+  binary(a, b, scope) {
+    // Two Java ints need no rounding or checks; only their sum can leave the range. `| 0`
+    // turns -0 into 0, as rounding does in invoke.
+    if (typeof a === 'number' && typeof b === 'number' && (a | 0) === a && (b | 0) === b) {
+      const sum = a + b;
+      if (sum >= INT_MIN && sum <= INT_MAX) return sum | 0;
+    }
+    return this.invoke([a, b], scope);
+  },
 };

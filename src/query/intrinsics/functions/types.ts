@@ -18,4 +18,9 @@ export interface IntrinsicDefinition {
    * literal template). Returns the implementation to use, or throws IntrinsicSyntaxError.
    */
   readonly specialise?: (call: CallNode) => Implementation;
+  /**
+   * Optional fast path for a call with exactly two arguments and no specialisation: the same
+   * results and errors as `invoke([a, b], scope)`, without building the argument array.
+   */
+  readonly binary?: (a: unknown, b: unknown, scope: EvalScope) => unknown;
 }
