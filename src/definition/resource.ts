@@ -63,16 +63,30 @@ export function isIntegration(resource: Resource, service: string, operation: st
   return resource.kind === 'integration' && resource.service === service && resource.operation === operation;
 }
 
-const PLACEHOLDER = /\$\{[^}]*\}/;
+/** `${Name}` as a template leaves it; `${!Name}` is Fn::Sub's escape for literal text, not a placeholder. */
+const PLACEHOLDER = /\$\{(?!!)([^}]*)\}/g;
+/** A URI as RFC 3986 starts one: a scheme, a colon, and something after it (no whitespace). */
+const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 /** arn:partition:service:region:account:resource (region and account may be empty, as in states:::…). */
 const ARN = /^arn:[^:\s]+:[^:\s]+:[^:\s]*:[^:\s]*:\S+$/;
-const STRICT_LAMBDA = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:[A-Za-z0-9_-]{1,64}(?::[A-Za-z0-9_$-]+)?$/;
-const STRICT_ACTIVITY = /^arn:aws[a-z-]*:states:[a-z0-9-]+:[0-9]{12}:activity:[^\s:]{1,80}$/;
-const STRICT_INTEGRATION = /^arn:aws[a-z-]*:states:::[a-z0-9-]+(?::[A-Za-z0-9_-]+){1,2}(?:\.sync(?::2)?|\.waitForTaskToken)?$/;
+/** The function part of a Lambda ARN as Lambda names it: a name, then `$LATEST`, a version or an alias. */
+const LAMBDA_FUNCTION_PART = /^[A-Za-z0-9_-]{1,64}(?::(?:\$LATEST|[A-Za-z0-9_-]{1,128}))?$/;
+const PARTITION = 'aws[a-z-]*';
+const REGION = '[a-z]{2}(?:-[a-z]+)+-[0-9]';
+const ACCOUNT = '[0-9]{12}';
+const STRICT_LAMBDA = new RegExp(`^arn:${PARTITION}:lambda:${REGION}:${ACCOUNT}:function:[A-Za-z0-9_-]{1,64}(?::(?:\\$LATEST|[A-Za-z0-9_-]{1,128}))?$`);
+const STRICT_ACTIVITY = new RegExp(`^arn:${PARTITION}:states:${REGION}:${ACCOUNT}:activity:[^\\s:]{1,80}$`);
+// Service integrations name no region or account (`states:::`), though a deployed one may carry both.
+const STRICT_INTEGRATION = new RegExp(`^arn:${PARTITION}:states:(?:|${REGION}):(?:|${ACCOUNT}):[a-z0-9-]+(?::[A-Za-z0-9_-]+){1,2}(?:\\.sync(?::2)?|\\.waitForTaskToken)?$`);
+
+/** The names of the `${…}` placeholders in text, in order, each once. */
+export function placeholders(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+}
 
 /** True for text with a `${…}` placeholder that a template's substitutions would fill. */
 export function hasPlaceholder(text: string): boolean {
-  return PLACEHOLDER.test(text);
+  return placeholders(text).length > 0;
 }
 
 /** True for text in ARN shape (`arn:partition:service:region:account:resource`). */
@@ -81,9 +95,49 @@ export function isArnShaped(text: string): boolean {
 }
 
 /**
+ * Why a `Resource` is not one by the ASL spec ("MUST be a URI"), or undefined when it is: any
+ * `scheme:rest` (`local:sendEmail`, `module:hello`) passes. An `arn:` URI must have ARN shape,
+ * and a Lambda function ARN a well-formed function name and qualifier, since that is what a
+ * resolver reads from it; region and account stay free, as in tests and templates.
+ */
+export function lenientResourceProblem(text: string): string | undefined {
+  if (!URI.test(text)) return 'is not a URI (scheme:rest), such as an ARN or a local name like local:sendEmail';
+  if (!/^arn:/i.test(text)) return undefined;
+  if (!ARN.test(text)) return 'is not an ARN (arn:partition:service:region:account:resource)';
+  const lambda = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:(.*)$/.exec(text);
+  if (lambda && !LAMBDA_FUNCTION_PART.test(lambda[1]!)) {
+    return 'is not a Lambda function ARN: after function: comes a name of letters, digits, - and _, optionally followed by :$LATEST, :VERSION or :ALIAS';
+  }
+  return undefined;
+}
+
+/**
  * True for a resource AWS's own ARN grammar accepts as deployed: a Lambda function (with an
  * alias or version), an activity, or a service integration with its pattern.
  */
 export function isStrictResourceArn(text: string): boolean {
   return STRICT_LAMBDA.test(text) || STRICT_ACTIVITY.test(text) || STRICT_INTEGRATION.test(text);
+}
+
+/** Why AWS would refuse a `Resource`, with the fix, or undefined when AWS's grammar accepts it. */
+export function strictResourceProblem(text: string): string | undefined {
+  if (isStrictResourceArn(text)) return undefined;
+  const lambda = /^arn:([^:]*):lambda:([^:]*):([^:]*):function:(.*)$/.exec(text);
+  if (lambda) {
+    const [, partition, region, account, fn] = lambda as unknown as [string, string, string, string, string];
+    if (region === '' || account === '') {
+      return "is a partial Lambda ARN; a Task's Resource needs the full ARN (arn:aws:lambda:us-east-1:123456789012:function:NAME), or use arn:aws:states:::lambda:invoke with the name in Parameters.FunctionName";
+    }
+    if (!new RegExp(`^${PARTITION}$`).test(partition)) return `has partition '${partition}'; use aws, aws-cn or aws-us-gov`;
+    if (!new RegExp(`^${REGION}$`).test(region)) return `has region '${region}', which is not a region code such as us-east-1`;
+    if (!new RegExp(`^${ACCOUNT}$`).test(account)) return `has account '${account}'; an AWS account ID is 12 digits`;
+    if (!LAMBDA_FUNCTION_PART.test(fn)) return 'has a malformed function part: use NAME (letters, digits, - and _, at most 64), optionally followed by :$LATEST, :VERSION or :ALIAS';
+  }
+  if (/^arn:[^:]*:states:[^:]*:[^:]*:activity:/.test(text)) {
+    return 'is not an activity ARN (arn:aws:states:REGION:ACCOUNT:activity:NAME, with a 12-digit account and a name of at most 80 characters)';
+  }
+  if (/^arn:[^:]*:states:/.test(text)) {
+    return 'is not a service integration ARN (arn:aws:states:::SERVICE:ACTION, optionally ending in .sync, .sync:2 or .waitForTaskToken)';
+  }
+  return 'is not a Lambda function, activity or service integration ARN; use arn:aws:lambda:REGION:ACCOUNT:function:NAME, arn:aws:states:REGION:ACCOUNT:activity:NAME or arn:aws:states:::SERVICE:ACTION (or drop strictResources for local URIs such as local:sendEmail)';
 }

@@ -45,6 +45,19 @@ export class Collector {
     if (this.includeWarnings) this.add('WARNING', code, path, message, stateName);
   }
 
+  /**
+   * Withdraws diagnostics reported since `from` that `drop` selects: a later check may learn that
+   * an earlier report was only a consequence of a problem already reported.
+   */
+  retract(from: number, drop: (d: Diagnostic) => boolean): void {
+    for (let i = this.items.length - 1; i >= from; i--) {
+      const d = this.items[i]!; // i is within bounds
+      if (!drop(d)) continue;
+      this.items.splice(i, 1);
+      if (d.severity === 'ERROR') this.errorCount--;
+    }
+  }
+
   /** True when an error has been reported at this exact location. */
   hasErrorAt(path: Path): boolean {
     return this.errorPointers.has(toPointer(path));

@@ -9,6 +9,7 @@ const jsonata = lazyRequire<typeof jsonataType>('jsonata');
 import { checkIntrinsic, isIntrinsicCall } from '../query/intrinsics/index.js';
 import { dynamicValueCompileProblem, jsonataCompileProblem } from './compiled.js';
 import { isObject, quote, type Collector, type Path } from './diagnostics.js';
+import { intrinsicArgumentProblems } from './intrinsic-types.js';
 import { checkPath, looksLikeIntrinsic, looksLikePath } from './paths.js';
 
 /** Deepest payload nesting walked (deeper parts were already rejected as TOO_DEEPLY_NESTED). */
@@ -40,9 +41,19 @@ export function checkDollarValue(out: Collector, value: string, at: Path, stateN
       out.error('INVALID_JSONPATH', at, 'intrinsic functions are not allowed here', stateName);
       return false;
     }
+    // AWS's statelint refuses ' States.Array(…)': the value must start with the function name
+    if (/^\s/.test(value)) {
+      out.error('INVALID_INTRINSIC', at, `${quote(value)} starts with whitespace; an intrinsic function call must start with 'States.'`, stateName);
+      return false;
+    }
     const [problem] = checkIntrinsic(value);
     if (problem !== undefined) {
       out.error('INVALID_INTRINSIC', at, `invalid intrinsic function at character ${problem.position + 1}: ${problem.message}`, stateName);
+      return false;
+    }
+    const [typeProblem] = intrinsicArgumentProblems(value);
+    if (typeProblem !== undefined) {
+      out.error('INVALID_INTRINSIC', at, `invalid intrinsic function at character ${typeProblem.position + 1}: ${typeProblem.message}`, stateName);
       return false;
     }
     return compiles(out, value, at, stateName, 'INVALID_INTRINSIC');
@@ -141,9 +152,27 @@ export function isJsonataString(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith('{%') && value.endsWith('%}') && value.length >= 4;
 }
 
+/**
+ * Why a string that is not a `{% … %}` expression looks like a broken one, or undefined. In a
+ * JSONata state only a whole-string `{% … %}` is evaluated; `{% x` or `x %}` would silently be
+ * kept as literal text.
+ */
+function halfDelimited(value: string): string | undefined {
+  const text = value.trim();
+  if (text !== value && isJsonataString(text)) return `${quote(value)} has whitespace around '{% … %}'; the expression must be the whole string, or it is kept as literal text`;
+  if (value.startsWith('{%')) return `${quote(value)} starts with '{%' but is not a complete '{% … %}' expression, so it is not evaluated; write the whole string as {% expression %}`;
+  if (value.endsWith('%}')) return `${quote(value)} ends with '%}' but does not start with '{%', so it is not evaluated; write the whole string as {% expression %}`;
+  return undefined;
+}
+
 /** Checks every `{% %}` string below `value` (JSONata states). */
 export function checkJsonataValues(out: Collector, value: unknown, at: Path, stateName: string, context: ExpressionContext): void {
   walkValues(value, at, (v, path) => {
+    if (typeof v === 'string' && !isJsonataString(v)) {
+      const half = halfDelimited(v);
+      if (half !== undefined) out.error('INVALID_JSONATA', path, half, stateName);
+      return;
+    }
     if (!isJsonataString(v)) return;
     const source = v.slice(2, -2);
     if (source.trim() === '') {

@@ -4,7 +4,7 @@
  */
 import { get, isObject, type Collector, type Path } from './diagnostics.js';
 import type { MachineInfo, Model, StateInfo } from './model.js';
-import { didYouMean } from './suggest.js';
+import { closest } from './suggest.js';
 
 interface Edge {
   readonly target: string;
@@ -51,41 +51,77 @@ export function checkGraph(model: Model, out: Collector): void {
   for (const machine of model.machines) checkMachine(machine, owners, out);
 }
 
+/** A transition whose target is not a state of its machine, and the state it was probably meant to name. */
+interface Broken {
+  readonly edge: Edge;
+  readonly what: string;
+  readonly stateName?: string;
+  readonly hint: string;
+  /** The near-miss state name the did-you-mean offers; the graph is read as if the edge went there. */
+  readonly meant?: string;
+}
+
+/**
+ * One broken transition is one problem: the graph is read with each broken edge repaired to its
+ * did-you-mean target, so states reached only through it are not also reported unreachable.
+ * When a reached broken edge has no such target, it could lead anywhere, so unreachable states
+ * and a missing end state are not reported until it is fixed (the root diagnostic says so).
+ */
 function checkMachine(machine: MachineInfo, owners: Map<string, StateInfo>, out: Collector): void {
   const { states } = machine;
   if (!isObject(get(machine.node, 'States')) || states.size === 0) return;
-  const reportMissing = (target: string, at: Path, what: string, stateName?: string): void => {
-    const elsewhere = owners.get(target);
+  const broken = new Map<string, Broken[]>();
+  const breakEdge = (from: string, edge: Edge, what: string, stateName?: string): void => {
+    const elsewhere = owners.get(edge.target);
+    const meant = elsewhere === undefined ? closest(edge.target, states.keys()) : undefined;
     const hint = elsewhere !== undefined
-      ? `; '${target}' is in a different scope (${elsewhere.path.slice(0, -2).join('/') || 'top level'}) and transitions cannot cross a Parallel branch or Map iteration boundary`
-      : didYouMean(target, states.keys());
-    out.error('MISSING_TRANSITION_TARGET', at, `${what} '${target}' is not a state of this state machine${hint}`, stateName);
+      ? `; '${edge.target}' is in a different scope (${elsewhere.path.slice(0, -2).join('/') || 'top level'}) and transitions cannot cross a Parallel branch or Map iteration boundary`
+      : meant !== undefined ? `; did you mean '${meant}'?` : '';
+    const list = broken.get(from) ?? [];
+    list.push(meant === undefined ? { edge, what, stateName, hint } : { edge, what, stateName, hint, meant });
+    broken.set(from, list);
   };
   const startAt = get(machine.node, 'StartAt');
-  const startValid = typeof startAt === 'string' && states.has(startAt);
-  if (typeof startAt === 'string' && !startValid) reportMissing(startAt, [...machine.path, 'StartAt'], 'StartAt');
+  const START = '\u0000StartAt';
+  if (typeof startAt === 'string' && !states.has(startAt)) breakEdge(START, { target: startAt, path: [...machine.path, 'StartAt'] }, 'StartAt');
+  const start = typeof startAt !== 'string' ? undefined : states.has(startAt) ? startAt : broken.get(START)?.[0]?.meant;
 
-  const edges = new Map<string, Edge[]>();
+  const edges = new Map<string, string[]>();
   for (const state of states.values()) {
-    const list = transitions(state);
-    edges.set(state.name, list);
-    for (const edge of list) if (!states.has(edge.target)) reportMissing(edge.target, edge.path, 'transition target', state.name);
+    const targets: string[] = [];
+    for (const edge of transitions(state)) {
+      if (states.has(edge.target)) targets.push(edge.target);
+      else breakEdge(state.name, edge, 'transition target', state.name);
+    }
+    for (const b of broken.get(state.name) ?? []) if (b.meant !== undefined) targets.push(b.meant);
+    edges.set(state.name, targets);
   }
-  if (startValid) {
-    const seen = new Set<string>([startAt]);
-    const queue = [startAt];
+  const seen = new Set<string>();
+  if (start !== undefined) {
+    seen.add(start);
+    const queue = [start];
     while (queue.length > 0) {
-      const name = queue.pop()!;
-      for (const edge of edges.get(name) ?? []) {
-        if (states.has(edge.target) && !seen.has(edge.target)) {
-          seen.add(edge.target);
-          queue.push(edge.target);
+      for (const target of edges.get(queue.pop()!) ?? []) {
+        if (!seen.has(target)) {
+          seen.add(target);
+          queue.push(target);
         }
       }
     }
-    for (const state of states.values()) {
-      if (!seen.has(state.name)) out.error('UNREACHABLE_STATE', state.path, `state '${state.name}' is not reachable from StartAt '${startAt}'`, state.name);
+  }
+  // a reached broken edge without a likely target could have led to any state
+  const open = [...broken].some(([from, list]) => (from === START || seen.has(from)) && list.some((b) => b.meant === undefined));
+  const unreached = [...states.values()].filter((s) => !seen.has(s.name));
+  for (const [from, list] of broken) {
+    for (const b of list) {
+      const folded = b.meant === undefined && (from === START || seen.has(from)) && unreached.length > 0
+        ? `; states not reached otherwise (${unreached.slice(0, 5).map((s) => `'${s.name}'`).join(', ')}${unreached.length > 5 ? ', …' : ''}) are not reported unreachable until it is fixed`
+        : '';
+      out.error('MISSING_TRANSITION_TARGET', b.edge.path, `${b.what} '${b.edge.target}' is not a state of this state machine${b.hint}${folded}`, b.stateName);
     }
+  }
+  if (start !== undefined && !open) {
+    for (const state of unreached) out.error('UNREACHABLE_STATE', state.path, `state '${state.name}' is not reachable from StartAt '${start}'`, state.name);
     if (![...seen].some((name) => isTerminal(states.get(name)!))) {
       out.error('MISSING_END_STATE', [...machine.path, 'States'], 'no terminal state (End: true, Succeed or Fail) is reachable from StartAt');
     }

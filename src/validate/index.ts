@@ -20,7 +20,12 @@ export type { ValidatedDefinition, ValidatedState } from '../definition/validate
 
 /** Options of {@link validate}. */
 export interface ValidateOptions {
-  /** Check Task `Resource` ARNs strictly (default: lenient, `${…}` placeholders accepted). */
+  /**
+   * Check Task `Resource` against AWS's ARN grammar (Lambda functions with their qualifiers,
+   * activities, service integrations), as a deployment would. Default: any URI (`scheme:rest`),
+   * as the ASL spec says, so local names such as `local:sendEmail` pass. A `${…}` placeholder
+   * left by a template is an error either way.
+   */
   strictResources?: boolean;
   /** Target workflow type; EXPRESS rejects `.sync`, `.waitForTaskToken` and activities. Default STANDARD. */
   type?: 'STANDARD' | 'EXPRESS';

@@ -23,8 +23,12 @@ const NAME_CHAR = /[^.[\]()\s'"]/;
 const VARIABLE_START = /[\p{L}_]/u;
 const VARIABLE_CHAR = /[\p{L}\p{N}_]/u;
 
-/** Checks a JSONPath string; returns the first problem or undefined when the path is valid. */
-export function checkPath(path: string, rules: PathRules = {}): PathProblem | undefined {
+/**
+ * Checks a JSONPath string; returns the first problem or undefined when the path is valid.
+ * Trailing whitespace is accepted and means nothing, as AWS accepts `"$$.Execution.Name "`.
+ */
+export function checkPath(text: string, rules: PathRules = {}): PathProblem | undefined {
+  const path = text.trimEnd();
   const reference = rules.reference === true;
   if (!path.startsWith('$')) return { message: "a path must start with '$'", position: 0 };
   let i = 1;

@@ -1,17 +1,23 @@
-/** Task `Resource` checks (INVALID_RESOURCE), lenient by default, and EXPRESS restrictions. */
-import { hasPlaceholder, isArnShaped, isStrictResourceArn, parseResource } from '../definition/resource.js';
-import type { Collector, Path } from './diagnostics.js';
+/**
+ * Task `Resource` checks: an unfilled template placeholder, the URI grammar (lenient, the ASL
+ * spec's) or AWS's ARN grammar (strict), and the EXPRESS restrictions.
+ */
+import { lenientResourceProblem, parseResource, placeholders, strictResourceProblem } from '../definition/resource.js';
+import { quote, type Collector, type Path } from './diagnostics.js';
+import { placeholderHint } from './placeholders.js';
 
 /** Checks a Task `Resource` string. */
 export function checkResource(out: Collector, resource: string, at: Path, stateName: string, strict: boolean, express: boolean): void {
-  const placeholder = hasPlaceholder(resource);
-  if (strict) {
-    if (!isStrictResourceArn(resource)) {
-      out.error('INVALID_RESOURCE', at, `${JSON.stringify(resource)} is not a Lambda function, activity or service integration ARN`, stateName);
-      return;
-    }
-  } else if (!placeholder && !isArnShaped(resource)) {
-    out.error('INVALID_RESOURCE', at, `${JSON.stringify(resource)} is not an ARN (arn:partition:service:region:account:resource)`, stateName);
+  const names = placeholders(resource);
+  if (names.length > 0) {
+    // AWS's ValidateStateMachineDefinition refuses `${X}` as a resource, and no handler is keyed
+    // by it, so it is an error here rather than a failure at run time.
+    out.error('UNRESOLVED_PLACEHOLDER', at, `Resource ${quote(resource)} still holds ${placeholderHint(names)}`, stateName);
+    return;
+  }
+  const problem = strict ? strictResourceProblem(resource) : lenientResourceProblem(resource);
+  if (problem !== undefined) {
+    out.error('INVALID_RESOURCE', at, `Resource ${quote(resource)} ${problem}`, stateName);
     return;
   }
   if (express) {

@@ -3,7 +3,7 @@
  * schema, then semantic rules (exclusive fields, transitions, retriers and catchers, paths,
  * templates, expressions, resources, variable names).
  */
-import { get, has, isObject, show, type Collector, type Path } from './diagnostics.js';
+import { get, has, isObject, show, toPointer, type Collector, type Path } from './diagnostics.js';
 import type { StateInfo } from './model.js';
 import { looksLikePath } from './paths.js';
 import { checkPathField, checkReferenceField, checkResultPathField } from './path-fields.js';
@@ -11,7 +11,8 @@ import { otherLanguageField } from './query-language.js';
 import { checkResource } from './resources.js';
 import { checkStateSchema } from './schema-check.js';
 import { STATE_TYPES, stateFields, type StateType } from './schemas.js';
-import { didYouMean } from './suggest.js';
+import { closest, didYouMean } from './suggest.js';
+import { warnPlaceholders } from './placeholders.js';
 import { checkChoices } from './choice.js';
 import { checkAssignNames, checkDollarValue, checkJsonataValues, checkPayloadTemplate, isJsonataString, walkValues } from './expressions.js';
 
@@ -55,20 +56,12 @@ export function checkState(out: Collector, state: StateInfo, options: StateCheck
     out.error('FIELD_NOT_ALLOWED_IN_QUERY_LANGUAGE', [...path, 'QueryLanguage'], 'a state machine whose top-level QueryLanguage is JSONata cannot contain JSONPath states', name);
   }
   // field dispatch before the schema, so messages name the problem
-  const allowed = stateFields(stateType, language);
-  for (const key of Object.keys(node)) {
-    if (allowed.has(key)) continue;
-    const other = otherLanguageField(stateType, language, key);
-    if (other !== undefined) {
-      out.error('FIELD_NOT_ALLOWED_IN_QUERY_LANGUAGE', [...path, key], other, name);
-    } else if (ALL_FIELDS.has(key) && !didYouMean(key, allowed)) {
-      out.error('SCHEMA_VALIDATION_FAILED', [...path, key], `${type} state '${name}' cannot have field '${key}'`, name);
-    } else {
-      out.error('SCHEMA_VALIDATION_FAILED', [...path, key], `${type} state '${name}' has no field '${key}'${didYouMean(key, allowed)}`, name);
-    }
-  }
+  const meant = checkFieldNames(out, state, stateType);
   if (stateType === 'Choice') checkChoices(out, get(node, 'Choices'), [...path, 'Choices'], name, language);
+  const beforeSchema = out.items.length;
   checkStateSchema(out, node, stateType, language, path, name);
+  // a misspelt required field is one problem: the did-you-mean already names the missing field
+  if (meant.size > 0) out.retract(beforeSchema, (d) => d.location === toPointer(path) && [...meant].some((f) => d.message.endsWith(`is missing required field '${f}'`)));
   checkTransitionFields(out, state, stateType);
   for (const [a, b] of EXCLUSIVE[stateType] ?? []) {
     if (has(node, a) && has(node, b)) out.error('SCHEMA_VALIDATION_FAILED', [...path, b], `'${a}' and '${b}' cannot both be set`, name);
@@ -81,6 +74,43 @@ export function checkState(out: Collector, state: StateInfo, options: StateCheck
   if (language === 'JSONPath') checkJsonPathFields(out, state, stateType);
   else checkJsonataFields(out, state, stateType);
   checkAssignNames(out, get(node, 'Assign'), [...path, 'Assign'], name, language === 'JSONPath');
+  warnPlaceholders(out, node, path, name);
+}
+
+/**
+ * Reports every field the state's type and query language do not have, with a did-you-mean:
+ * first among its own fields, then among the other language's (`Item` → `Items`, a JSONata
+ * field). Returns the fields a misspelling was taken to mean.
+ */
+function checkFieldNames(out: Collector, state: StateInfo, type: StateType): Set<string> {
+  const { node, path, name, language } = state;
+  const allowed = stateFields(type, language);
+  const meant = new Set<string>();
+  for (const key of Object.keys(node)) {
+    if (allowed.has(key)) continue;
+    const other = otherLanguageField(type, language, key);
+    if (other !== undefined) {
+      out.error('FIELD_NOT_ALLOWED_IN_QUERY_LANGUAGE', [...path, key], other, name);
+      continue;
+    }
+    const own = closest(key, allowed);
+    if (own !== undefined) {
+      if (!has(node, own)) meant.add(own);
+      out.error('SCHEMA_VALIDATION_FAILED', [...path, key], `${type} state '${name}' has no field '${key}'; did you mean '${own}'?`, name);
+      continue;
+    }
+    const otherLanguage = language === 'JSONata' ? 'JSONPath' : 'JSONata';
+    const across = closest(key, stateFields(type, otherLanguage));
+    if (across !== undefined) {
+      const instead = otherLanguageField(type, language, across);
+      out.error('SCHEMA_VALIDATION_FAILED', [...path, key], `${type} state '${name}' has no field '${key}'; did you mean '${across}'? (${instead ?? `a ${otherLanguage} field`})`, name);
+    } else if (ALL_FIELDS.has(key)) {
+      out.error('SCHEMA_VALIDATION_FAILED', [...path, key], `${type} state '${name}' cannot have field '${key}'`, name);
+    } else {
+      out.error('SCHEMA_VALIDATION_FAILED', [...path, key], `${type} state '${name}' has no field '${key}'`, name);
+    }
+  }
+  return meant;
 }
 
 function checkTransitionFields(out: Collector, state: StateInfo, type: StateType): void {

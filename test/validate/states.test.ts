@@ -163,14 +163,14 @@ describe('mutually exclusive fields', () => {
 });
 
 describe('resources', () => {
-  it('INVALID_RESOURCE for a value that is not an ARN', () => {
+  it('INVALID_RESOURCE for a value that is not a URI', () => {
     expect(errors(single({ Type: 'Task', Resource: 'my-function', End: true }))).toEqual(['INVALID_RESOURCE /States/S/Resource']);
   });
 
-  it('accepts placeholders by default and rejects them with strictResources', () => {
+  it('a placeholder a template left is an error in both modes (AWS refuses it as a resource)', () => {
     const def = single({ Type: 'Task', Resource: '${MyFunctionArn}', End: true });
-    expect(errors(def)).toEqual([]);
-    expect(errors(def, { strictResources: true })).toEqual(['INVALID_RESOURCE /States/S/Resource']);
+    expect(errors(def)).toEqual(['UNRESOLVED_PLACEHOLDER /States/S/Resource']);
+    expect(errors(def, { strictResources: true })).toEqual(['UNRESOLVED_PLACEHOLDER /States/S/Resource']);
   });
 
   it('strict mode accepts Lambda, activity and service integration ARNs', () => {
