@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { realWorkflows } from './real-workflows.mjs';
 
 export const WORKLOAD_DIR = join(dirname(fileURLToPath(import.meta.url)), 'workloads');
 
@@ -204,9 +205,13 @@ export function writeWorkloads() {
   for (const [file, def] of Object.entries(workloads())) {
     writeFileSync(join(WORKLOAD_DIR, file), JSON.stringify(def, null, 1) + '\n');
   }
+  // The small real workflows carry their input and expected outcome with the definition.
+  for (const [name, workflow] of Object.entries(realWorkflows())) {
+    writeFileSync(join(WORKLOAD_DIR, `real-${name}.json`), JSON.stringify(workflow, null, 1) + '\n');
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeWorkloads();
-  console.log(`wrote ${Object.keys(workloads()).length} workloads to ${WORKLOAD_DIR}`);
+  console.log(`wrote ${Object.keys(workloads()).length} workloads and ${Object.keys(realWorkflows()).length} real workflows to ${WORKLOAD_DIR}`);
 }

@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StateMachine, VirtualClock, type TaskHandler } from '../../src/index.js';
 import { STAND_INS, isStandIn } from '../conformance/handlers.js';
-import { benchHandlers, runCase, type DifferentialCase } from './fixtures.mjs';
+import { benchHandlers, realHandlers, runCase, type DifferentialCase } from './fixtures.mjs';
 
 interface Golden extends DifferentialCase {
   readonly thrown?: string;
@@ -35,6 +35,7 @@ const files = readdirSync(GOLDEN).filter((f) => f.endsWith('.json')).sort();
 function handlersFor(c: DifferentialCase): Record<string, TaskHandler> | undefined {
   if (c.handlers === undefined) return undefined;
   if (c.handlers === 'bench') return benchHandlers as Record<string, TaskHandler>;
+  if (c.handlers === 'real') return realHandlers(c.definition);
   const out: Record<string, TaskHandler> = {};
   for (const [resource, name] of Object.entries(c.handlers)) {
     if (!isStandIn(name)) throw new Error(`${c.id}: unknown stand-in ${name}`);
@@ -56,10 +57,10 @@ const hasConcurrentMap = (c: DifferentialCase) => [...states(c.definition)].some
 
 /**
  * Whether every iteration finishes without waiting on anything outside the engine: no Wait and
- * no asynchronous handler (the conformance stand-ins are all async; the bench handler is not).
+ * no asynchronous handler (the conformance stand-ins are all async; the bench handlers are not).
  */
 const iterationsAreSynchronous = (c: DifferentialCase) =>
-  (c.handlers === undefined || c.handlers === 'bench') && ![...states(c.definition)].some((s) => s.Type === 'Wait');
+  (c.handlers === undefined || c.handlers === 'bench' || c.handlers === 'real') && ![...states(c.definition)].some((s) => s.Type === 'Wait');
 
 /** An event as text without its place in the log, for comparing the events as a multiset. */
 const placeless = ({ id: _id, previousEventId: _previous, ...rest }: Event) => JSON.stringify(rest);

@@ -7,9 +7,10 @@ export interface DifferentialCase {
   readonly id: string;
   readonly definition: object;
   readonly input?: unknown;
-  /** 'bench' for the bench handler; conformance cases name stand-ins per resource. */
-  readonly handlers?: 'bench' | Readonly<Record<string, string>>;
+  /** 'bench': the bench handler; 'real': realHandlers(); conformance cases name stand-ins per resource. */
+  readonly handlers?: 'bench' | 'real' | Readonly<Record<string, string>>;
 }
+export declare function realHandlers(definition: object): Record<string, (input: unknown) => unknown>;
 export declare function benchCases(): DifferentialCase[];
 /** What one run gives: `thrown` when the constructor refused the definition. */
 export interface Outcome {

@@ -2,6 +2,7 @@
 // id sources, and the bench workloads at small sizes. Plain JavaScript so that record.mjs runs it
 // under bare node against an old build; the test imports it through fixtures.d.mts.
 import { choiceLoop, DOUBLE_ARN, mapItems, parallel, passChain, passMap } from '../../bench/generate.mjs';
+import { handlerOf, makeRealHandlers, realWorkflows } from '../../bench/real-workflows.mjs';
 
 /** Where every execution's VirtualClock starts. */
 export const START = '2024-01-01T00:00:00Z';
@@ -30,10 +31,23 @@ export function fixedUuid() {
 /** The bench workloads' handler (item.v × 2), synchronous as in bench/run.mjs. */
 export const benchHandlers = { [DOUBLE_ARN]: (input) => input.v * 2 };
 
+/** A fresh set of the real workflows' handlers, keyed by each Task's Resource (every ARN names its handler). */
+export function realHandlers(definition) {
+  const all = makeRealHandlers();
+  const out = {};
+  const visit = (node) => {
+    if (node === null || typeof node !== 'object') return;
+    if (node.Type === 'Task' && typeof node.Resource === 'string') out[node.Resource] = all[handlerOf(node.Resource)];
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(definition);
+  return out;
+}
+
 const items = (n) => ({ items: Array.from({ length: n }, (_, i) => ({ id: i, v: i })) });
 
 /**
- * The bench workloads at sizes that keep the goldens small: the same definitions as
+ * The bench workloads (and the small real workflows) at sizes that keep the goldens small: the same definitions as
  * bench/workloads (the Maps with 50 items instead of 10,000, the Choice loop counting to 25).
  * `mapConcurrency` marks the cases whose Map runs iterations concurrently (MaxConcurrency ≠ 1),
  * where the documented event-order difference is allowed.
@@ -48,6 +62,7 @@ export function benchCases() {
     { id: 'bench/map-task-50-c1', definition: mapItems(1), input: items(50), handlers: 'bench' },
     { id: 'bench/map-pass-50-c0', definition: passMap(0), input: items(50) },
     { id: 'bench/map-pass-50-c40', definition: passMap(40), input: items(50) },
+    ...Object.entries(realWorkflows()).map(([name, w]) => ({ id: `bench/real-${name}`, definition: w.definition, input: w.input, handlers: 'real' })),
   ];
 }
 

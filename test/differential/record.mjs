@@ -16,7 +16,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { benchCases, benchHandlers, runCase } from './fixtures.mjs';
+import { benchCases, benchHandlers, realHandlers, runCase } from './fixtures.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -68,6 +68,7 @@ function conformanceCases() {
 function handlersFor(c, standIns) {
   if (c.handlers === undefined) return undefined;
   if (c.handlers === 'bench') return benchHandlers;
+  if (c.handlers === 'real') return realHandlers(c.definition);
   return Object.fromEntries(Object.entries(c.handlers).map(([resource, name]) => [resource, standIns[name]]));
 }
 
