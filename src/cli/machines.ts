@@ -60,10 +60,29 @@ export async function loadMachines(reader: SourceReader, file: string, inputs: T
   // A plain definition; `--sub` values fill its `${var}`s as Terraform's templatefile() would,
   // in the text, so a value may stand where a number goes.
   const text = hasInputs(inputs) ? fillPlaceholders(source.text, inputs) : source.text;
-  if (!yaml) return { name: source.name, template: false, machines: [plainMachine(source.name, text, (d) => d)], diagnostics: [] };
+  if (!yaml) return { name: source.name, template: false, machines: [{ ...plainMachine(source.name, text, (d) => d), diagnostics: unfilledInJson(text) }], diagnostics: [] };
   const filled = text === source.text && parsed !== undefined ? parsed : loadYaml(text);
   if (!filled.ok) return { name: source.name, template: false, machines: [], diagnostics: [filled.diagnostic] };
   return { name: source.name, template: false, machines: [plainMachine(source.name, filled.value as object, filled.locate)], diagnostics: [] };
+}
+
+/**
+ * A Terraform-style definition whose JSON breaks where a `${var}` stands for a number or an
+ * object: the parse error alone would not say which value is missing, so each one left gets its
+ * own diagnostic. (Placeholders inside strings are reported by validate().)
+ */
+function unfilledInJson(text: string): Diagnostic[] {
+  if (!text.includes('${') || parseJsonOrUndefined(text) !== undefined) return [];
+  const out: Diagnostic[] = [];
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    for (const match of line.matchAll(/(?<!\$)\$\{([^${}]+)\}/g)) {
+      const name = match[1]!.trim();
+      const message = `the placeholder \${${name}} has no value; supply it with --sub ${name}=…`;
+      out.push({ severity: 'ERROR', code: 'UNRESOLVED_PLACEHOLDER', message, location: '', path: [], line: i + 1, column: match.index + 1 });
+    }
+  });
+  return out;
 }
 
 function plainMachine(file: string, definition: string | object, locate: (d: Diagnostic) => Diagnostic): MachineSource {

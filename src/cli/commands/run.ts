@@ -36,6 +36,7 @@ Options:
   --type TYPE            STANDARD or EXPRESS: the execution type (default: the template's,
                          else STANDARD); EXPRESS refuses .sync and .waitForTaskToken
 ${templateHelp(25)}
+  --strict-resources     check Task Resource ARNs against AWS's ARN grammar before running
   --virtual-time         run on a virtual clock: waits and backoff take no real time
   --history [text|json]  text: every history event with its details, one line each;
                          json: only the history, as GetExecutionHistory returns it ({"events": [...]})
@@ -72,7 +73,7 @@ export const runCommand: Command = {
   async run(args: string[], io: CliIO): Promise<number> {
     let parsed;
     try {
-      parsed = parseArgs(args, VALUED, ['virtual-time', 'help'], { optional: { history: ['text', 'json'] }, repeatable: TEMPLATE_REPEATABLE });
+      parsed = parseArgs(args, VALUED, ['virtual-time', 'strict-resources', 'help'], { optional: { history: ['text', 'json'] }, repeatable: TEMPLATE_REPEATABLE });
       if (parsed.options.has('help')) {
         io.stdout.write(USAGE + '\n');
         return EXIT_OK;
@@ -98,14 +99,15 @@ export const runCommand: Command = {
     if (loaded === undefined) return EXIT_PROBLEMS;
     const type = (opt('type') as 'STANDARD' | 'EXPRESS' | undefined) ?? loaded.type;
     // An Express machine must also pass Express's restrictions (no .sync, no .waitForTaskToken).
-    const checked = type === 'EXPRESS' ? validate(loaded.definition, { type, warnings: false }) : undefined;
+    const strictResources = parsed.options.has('strict-resources');
+    const checked = type === 'EXPRESS' ? validate(loaded.definition, { type, strictResources, warnings: false }) : undefined;
     if (checked !== undefined && !checked.valid) {
       io.stderr.write(formatDiagnostics(checked.diagnostics.map((d) => loaded.locate(d)), loaded.file) + '\n');
       return EXIT_PROBLEMS;
     }
     let machine: StateMachine;
     try {
-      machine = new StateMachine(loaded.definition);
+      machine = new StateMachine(loaded.definition, { strictResources });
     } catch (error) {
       if (!(error instanceof AslValidationError)) throw error;
       io.stderr.write(formatDiagnostics(error.diagnostics.map((d) => loaded.locate(d)), loaded.file) + '\n');
