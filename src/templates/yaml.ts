@@ -43,8 +43,8 @@ export async function parseYaml(text: string, file: string | undefined): Promise
   const doc = yaml.parseDocument(text, { customTags: customTags(), lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
-    const pos = error.linePos?.[0];
-    throw new TemplateError(`not valid YAML: ${error.message.split('\n')[0]}`, file, pos?.line, pos?.col);
+    const pos = lines.linePos(error.pos[0]);
+    throw new TemplateError(`not valid YAML: ${error.message.split('\n')[0]}`, file, pos.line, pos.col);
   }
   const offsets = new Map<string, number>();
   let aliases = 0;
