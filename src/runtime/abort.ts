@@ -33,12 +33,56 @@ export function onAbort(signal: AbortSignal, fn: (reason: unknown) => void): () 
 function noop(): void {}
 
 /**
+ * The reason of an abort that needs none (an execution releasing what still listens once it has
+ * ended): one shared error, shaped as the DOMException `AbortController.abort()` makes, instead
+ * of a new one with a captured stack per execution. Nothing compares reasons by identity.
+ */
+export const ABORT_ERROR: unknown =
+  typeof DOMException === 'function' ? new DOMException('This operation was aborted', 'AbortError') : Object.assign(new Error('This operation was aborted'), { name: 'AbortError' });
+
+/** Whether a signal has aborted, as a plain field: the run loop reads it before every state. */
+export interface AbortFlag {
+  readonly aborted: boolean;
+}
+
+const flags = new WeakMap<AbortSignal, { aborted: boolean }>();
+
+/**
+ * The flag of `signal`: one per signal, however many threads share it. A signal of a
+ * {@link FlaggedController} has its flag set by `abort()` itself; any other gets one callback on
+ * the signal's shared fan-out.
+ */
+export function abortFlag(signal: AbortSignal): AbortFlag {
+  const known = flags.get(signal);
+  if (known !== undefined) return known;
+  const flag = { aborted: signal.aborted };
+  flags.set(signal, flag);
+  if (!flag.aborted) onAbort(signal, () => (flag.aborted = true));
+  return flag;
+}
+
+/** An AbortController whose {@link abortFlag} is set by `abort()`, with no listener on its signal. */
+export class FlaggedController extends AbortController {
+  private readonly flag = { aborted: false };
+
+  constructor() {
+    super();
+    flags.set(this.signal, this.flag);
+  }
+
+  override abort(reason?: unknown): void {
+    this.flag.aborted = true;
+    super.abort(reason);
+  }
+}
+
+/**
  * A controller that aborts when `parent` does (with its reason), for a group of child threads
  * that can also be stopped on their own (a failed Parallel branch or Map item). Call `unlink`
  * when the group is done.
  */
 export function linkedController(parent: AbortSignal): { controller: AbortController; unlink: () => void } {
-  const controller = new AbortController();
+  const controller = new FlaggedController();
   const unlink = onAbort(parent, (reason) => controller.abort(reason));
   return { controller, unlink };
 }

@@ -6,7 +6,7 @@ import { jsonataFlow } from './dataflow/jsonata.js';
 import { jsonPathFlow } from './dataflow/jsonpath.js';
 import { CompiledMachine } from './machine.js';
 import { compileChoice } from './states/choice.js';
-import type { CompiledState } from './states/common.js';
+import { Transitions, type CompiledState } from './states/common.js';
 import { compileFail } from './states/fail.js';
 import { compileMap } from './states/map.js';
 import { compileParallel } from './states/parallel.js';
@@ -27,7 +27,10 @@ export function compileMachine(valid: ValidatedDefinition): CompiledMachine {
 
 function compileNested(def: MachineDefinition, model: ValidatedDefinition): CompiledMachine {
   const states = new Map<string, CompiledState>();
-  for (const [name, state] of Object.entries(def.States)) states.set(name, compileState(name, state, languageOf(state, model), model));
+  const transitions = new Transitions();
+  for (const [name, state] of Object.entries(def.States)) states.set(name, compileState(name, state, languageOf(state, model), model, transitions));
+  // Each state now points at its successors: a transition costs no lookup by name.
+  transitions.link(states);
   return new CompiledMachine(def.StartAt, states);
 }
 
@@ -37,31 +40,48 @@ function languageOf(state: StateDefinition, model: ValidatedDefinition): QueryLa
   return known.queryLanguage;
 }
 
-function compileState(name: string, def: StateDefinition, language: QueryLanguage, model: ValidatedDefinition): CompiledState {
+function compileState(name: string, def: StateDefinition, language: QueryLanguage, model: ValidatedDefinition, transitions: Transitions): CompiledState {
   const jsonata = language === 'JSONata';
   const flow = (kind: 'result' | 'none', catchers = (def as { Catch?: [] }).Catch ?? []): StateFlow =>
     jsonata ? jsonataFlow(def as object, kind, catchers) : jsonPathFlow(def as object, kind, catchers);
   switch (def.Type) {
     case 'Pass':
-      return compilePass(name, def, flow(jsonata ? 'none' : 'result'));
+      return compilePass(name, def, flow(jsonata ? 'none' : 'result'), transitions);
     case 'Task':
-      return compileTask(name, def, flow('result'), jsonata);
+      return compileTask(name, def, resettingBound(flow('result')), jsonata);
     case 'Choice':
-      return compileChoice(name, def, flow('none'), jsonata);
+      return compileChoice(name, def, flow('none'), jsonata, transitions);
     case 'Wait':
-      return compileWait(name, def, flow('none'), jsonata);
+      return compileWait(name, def, flow('none'), jsonata, transitions);
     case 'Succeed':
       return compileSucceed(name, def, flow('none'));
     case 'Fail':
       return compileFail(name, def, jsonata);
     case 'Parallel':
-      return compileParallel(name, def, flow('result'), def.Branches.map((b) => compileNested(b, model)));
+      return compileParallel(name, def, resettingBound(flow('result')), def.Branches.map((b) => compileNested(b, model)));
     case 'Map': {
       const processor = (def.ItemProcessor ?? def.Iterator)!;
       // Map's Parameters is the legacy ItemSelector, not the state-level Parameters.
       const fields = { ...def, Parameters: undefined };
       const f = jsonata ? jsonataFlow(fields, 'result', def.Catch ?? []) : jsonPathFlow(fields, 'result', def.Catch ?? []);
-      return compileMap(name, def, f, compileNested(processor, model), jsonata);
+      return compileMap(name, def, resettingBound(f), compileNested(processor, model), jsonata);
     }
   }
+}
+
+/**
+ * A flow that resets `frame.outputBound` before `finish`, for the states that do not do it
+ * themselves (Task, Map, Parallel; see states/common.ts): a bound set earlier in the state can
+ * then never pass for the output's.
+ */
+function resettingBound(flow: StateFlow): StateFlow {
+  return {
+    select: (raw, frame) => flow.select(raw, frame),
+    parameters: (selected, raw, frame) => flow.parameters(selected, raw, frame),
+    finish(raw, selected, result, frame) {
+      frame.outputBound = -1;
+      return flow.finish(raw, selected, result, frame);
+    },
+    caught: (catcher, raw, error, frame) => flow.caught(catcher, raw, error, frame),
+  };
 }

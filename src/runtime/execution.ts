@@ -3,12 +3,13 @@ import { SNAPSHOT_FORMAT, type ExecutionSnapshot } from './snapshot.js';
 import { RealClock, type Clock } from './clock.js';
 import { executionContext, makeIdentity, type ContextOverrides } from './context.js';
 import { Frame, type ExecutionEnv, type Inspector } from './frame.js';
-import { onAbort } from './abort.js';
+import { ABORT_ERROR, FlaggedController, onAbort } from './abort.js';
 import { randomUuid } from '../web/uuid.js';
-import { payloadDetails, type HistoryEvent, type HistoryListener } from './history.js';
+import { LazyJson, type HistoryEvent, type HistoryListener } from './history.js';
 import { HistoryLog } from './history-log.js';
 import type { CompiledMachine } from './machine.js';
-import { executionInput, toJson } from './payload.js';
+import { jsonSize } from './json-size.js';
+import { executionInput, MAX_PAYLOAD_BYTES } from './payload.js';
 import type { TaskResolver } from '../tasks/types.js';
 import { Runtime } from '../tasks/hub.js';
 import { leaseToken } from '../tasks/lease.js';
@@ -82,7 +83,8 @@ export class Execution {
   private readonly settings: ExecutionSettings;
   private readonly input: unknown;
   private readonly contextOverrides: ContextOverrides;
-  private readonly controller = new AbortController();
+  /** Aborted when the execution must stop, and when it ends; its abort sets the threads' flag directly. */
+  private readonly controller = new FlaggedController();
   private current: ExecutionStatus = 'RUNNING';
   /** Tokens, activities and nested machines this execution uses. */
   readonly runtime: Runtime;
@@ -90,7 +92,7 @@ export class Execution {
   /** @internal use `StateMachine.start()` */
   constructor(settings: ExecutionSettings, rawInput: unknown) {
     const resume = settings.resumeFrom;
-    const { value: input, json: inputJson } = executionInput(resume ? resume.input : rawInput);
+    const { value: input, size: inputSize } = executionInput(resume ? resume.input : rawInput);
     const clock = settings.clock ?? new RealClock();
     this.runtime = settings.runtime ?? new Runtime();
     const uuid = settings.uuid ?? randomUuid;
@@ -132,25 +134,27 @@ export class Execution {
     if (resume) this.runtime.claimResume(this.executionArn, resume.version);
     // The tokens it waits on are live at once, so an answer may come before the replay reaches them.
     for (const token of resume?.taskTokens ?? []) leaseToken(this.runtime.tokens, env.activity.tokens, token);
-    const started: Record<string, unknown> = { roleArn: identity.roleArn };
-    if (env.includeData) {
-      started.input = inputJson;
-      started.inputDetails = payloadDetails(inputJson);
-    }
     const frame = new Frame(env, Object.create(null) as Record<string, unknown>, this.controller.signal, '');
-    frame.emit('ExecutionStarted', started);
+    // The input's JSON text is made only if the history is read (the input is within the quota).
+    frame.emit('ExecutionStarted', env.includeData ? { roleArn: identity.roleArn, input: new LazyJson(input), inputDetails: { truncated: false } } : { roleArn: identity.roleArn });
     // AWS's first state event has previousEventId 0, not the ExecutionStarted id (recorded histories).
     frame.lastEventId = 0;
+    // The first state's input bound (the run loop passes it on): the input's exact size.
+    frame.outputBound = inputSize;
 
     const outer = settings.signal;
-    const onOuterAbort = () => this.stop({ error: 'States.Aborted', cause: 'The execution was stopped by its AbortSignal.' });
     // Through the shared fan-out: many executions on one signal add one listener, not one each.
     let unlinkOuter = noop;
-    if (outer?.aborted) queueMicrotask(onOuterAbort);
-    else if (outer) unlinkOuter = onAbort(outer, onOuterAbort);
+    if (outer) {
+      const onOuterAbort = () => this.stop({ error: 'States.Aborted', cause: 'The execution was stopped by its AbortSignal.' });
+      if (outer.aborted) queueMicrotask(onOuterAbort);
+      else unlinkOuter = onAbort(outer, onOuterAbort);
+    }
 
-    const timer = new AbortController();
+    // No timer, and no controller for it, unless the machine has a TimeoutSeconds.
+    let timer: AbortController | undefined;
     if (settings.timeoutSeconds !== undefined) {
+      timer = new AbortController();
       // Measured from the start time, so a resumed execution keeps its original deadline.
       const left = this.startDate.getTime() + settings.timeoutSeconds * 1000 - clock.now();
       clock.sleep(Math.max(0, left), timer.signal).then(
@@ -168,7 +172,7 @@ export class Execution {
         (e: unknown) => this.finish(frame, this.failure(e)),
       )
       .finally(() => {
-        timer.abort();
+        timer?.abort(ABORT_ERROR);
         unlinkOuter();
         if (resume) this.runtime.releaseResume(this.executionArn);
       });
@@ -299,8 +303,14 @@ export class Execution {
     if (r.cause) details.cause = r.cause;
     switch (r.status) {
       case 'SUCCEEDED': {
-        const json = toJson(r.output);
-        frame.emit('ExecutionSucceeded', frame.env.includeData ? { output: json, outputDetails: payloadDetails(json) } : {});
+        if (!frame.env.includeData) {
+          frame.emit('ExecutionSucceeded', {});
+          break;
+        }
+        // The last state's exit left the output's size (or a bound within the quota) on the frame.
+        const bound = frame.outputBound;
+        const truncated = bound < 0 || bound > MAX_PAYLOAD_BYTES ? jsonSize(r.output) > MAX_PAYLOAD_BYTES : false;
+        frame.emit('ExecutionSucceeded', { output: new LazyJson(r.output), outputDetails: { truncated } });
         break;
       }
       case 'FAILED':
@@ -320,7 +330,8 @@ export class Execution {
     if (r.status === 'SUCCEEDED') out.output = r.output;
     if (r.error) out.error = r.error;
     if (r.cause) out.cause = r.cause;
-    if (!this.controller.signal.aborted) this.controller.abort();
+    // Releases whatever still listens (a handler that outlived the run) with the shared AbortError.
+    if (!this.controller.signal.aborted) this.controller.abort(ABORT_ERROR);
     return out;
   }
 }

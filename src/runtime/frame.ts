@@ -1,4 +1,7 @@
+import type { StateType } from '../definition/types.js';
+import { abortFlag, type AbortFlag } from './abort.js';
 import type { Clock } from './clock.js';
+import type { MaybePromise } from './maybe.js';
 import { StateVisit } from './visit.js';
 import type { ContextObject, ExecutionContext, Identity } from './context.js';
 import type { HistoryEventType } from './history.js';
@@ -68,6 +71,33 @@ export interface ExecutionEnv {
 }
 
 /**
+ * A state after compilation: everything that does not depend on data is already done. The run
+ * loop's side of the protocol is described in states/common.ts.
+ */
+export interface CompiledState {
+  readonly name: string;
+  readonly type: StateType;
+  run(input: unknown, frame: Frame): MaybePromise<Outcome>;
+}
+
+/**
+ * Where a state leads. `target` is the next state itself when the state knows it (a linked
+ * Transition); otherwise the run loop looks `next` up by name. `next` undefined: the thread ends.
+ */
+export interface Outcome {
+  readonly output: unknown;
+  readonly next: string | undefined;
+  readonly target?: CompiledState | undefined;
+}
+
+/** A thread's one Outcome, filled by each state's exit(): a transition allocates none. */
+export class ThreadOutcome implements Outcome {
+  output: unknown = undefined;
+  next: string | undefined = undefined;
+  target: CompiledState | undefined = undefined;
+}
+
+/**
  * One thread of control: the top-level run, a Parallel branch or a Map iteration. Holds its
  * variable scope and the id of its last history event (for previousEventId).
  */
@@ -91,6 +121,11 @@ export class Frame {
    * which counts exactly only when this is unknown or above the quota.
    */
   outputBound = -1;
+  /** Where the current state leads: exit() fills it, the run loop reads it at once. */
+  readonly outcome = new ThreadOutcome();
+  /** True once `signal` has aborted: a plain field the run loop reads before every state. */
+  readonly abort: AbortFlag;
+  private reusable: FrameScope | undefined;
 
   constructor(
     readonly env: ExecutionEnv,
@@ -100,7 +135,9 @@ export class Frame {
     readonly signal: AbortSignal,
     /** Stable identity of this thread, e.g. `Par[1]/Map[3]`, for task invocation ids. */
     readonly threadId: string,
-  ) {}
+  ) {
+    this.abort = abortFlag(signal);
+  }
 
   /** A child thread (branch or iteration) with its own variable scope. */
   child(signal: AbortSignal, threadId: string, lastEventId: number): Frame {
@@ -177,14 +214,28 @@ export class Frame {
   scope(input: unknown): EvalScope {
     return new FrameScope(this, input);
   }
+
+  /**
+   * {@link scope} without an allocation: the thread's one scope, pointed at `input`. Only for a
+   * synchronous evaluation that keeps no reference to it (JSONPath Choice rules).
+   */
+  transientScope(input: unknown): EvalScope {
+    const s = (this.reusable ??= new FrameScope(this, undefined));
+    s.reset(input);
+    return s;
+  }
 }
 
 class FrameScope implements EvalScope {
   private ctx: ContextObject | undefined;
   constructor(
     private readonly frame: Frame,
-    readonly input: unknown,
+    public input: unknown,
   ) {}
+  reset(input: unknown): void {
+    this.input = input;
+    this.ctx = undefined;
+  }
   get context(): ContextObject {
     return (this.ctx ??= this.frame.contextObject());
   }

@@ -47,7 +47,7 @@ export function jsonSize(value: unknown): number {
 }
 
 /** Bytes of a JSON string literal: quotes, escapes and UTF-8 for non-ASCII. */
-function stringSize(s: string): number {
+export function stringSize(s: string): number {
   // Printable ASCII without quote or backslash: one byte per character (the usual case).
   if (PLAIN.test(s)) return s.length + 2;
   let size = 2;

@@ -1,5 +1,7 @@
 import { AslUsageError, StatesError, StatesErrors } from '../errors.js';
 import { textDepthExceeds, tooDeepProblem } from '../query/json-depth.js';
+import { copyJsonData } from './json-copy.js';
+import { jsonSize } from './json-size.js';
 
 /** AWS's payload quota: 256 KiB of UTF-8 for inputs, outputs, results and variables. */
 export const MAX_PAYLOAD_BYTES = 262_144;
@@ -71,13 +73,19 @@ export function toJsonData(value: unknown): { ok: true; value: unknown; json: st
   return { ok: true, value: JSON.parse(json) as unknown, json };
 }
 
-/** For `start(input)`: JSON text is parsed, anything else copied; non-JSON input is a usage error. */
-export function executionInput(input: unknown): { value: unknown; json: string } {
-  if (input === undefined) return { value: {}, json: '{}' };
+/**
+ * For `start(input)`: the input as JSON data and the exact UTF-8 size of its JSON text. Plain
+ * data is copied and sized in one walk; JSON text is parsed, and anything else goes through its
+ * JSON text. Non-JSON input, or input over the quota, is a usage error.
+ */
+export function executionInput(input: unknown): { value: unknown; size: number } {
+  if (input === undefined) return { value: {}, size: 2 };
+  const plain = copyJsonData(input);
+  if (plain !== undefined && plain.size <= MAX_PAYLOAD_BYTES) return plain;
   const data = toJsonData(input);
   if (!data.ok) throw new AslUsageError(`Execution input is not JSON-serialisable: ${data.problem}`);
   if (utf8Size(data.json) > MAX_PAYLOAD_BYTES) {
     throw new AslUsageError(`Execution input is ${utf8Size(data.json)} bytes; AWS accepts at most ${MAX_PAYLOAD_BYTES} (256 KiB).`);
   }
-  return { value: data.value, json: data.json };
+  return { value: data.value, size: jsonSize(data.value) };
 }

@@ -6,13 +6,13 @@ import type { StateFlow } from '../dataflow/flow.js';
 import { jsonataFlow } from '../dataflow/jsonata.js';
 import { jsonPathFlow } from '../dataflow/jsonpath.js';
 import type { Frame } from '../frame.js';
-import { andThen, type MaybePromise } from '../maybe.js';
+import { isPromise, type MaybePromise } from '../maybe.js';
 import { compileRule } from './choice-rules.js';
-import { enter, exit, guarded, type CompiledState } from './common.js';
+import { enter, exit, stateFailed, type CompiledState, type Outcome, type Transition, type Transitions } from './common.js';
 
 interface Branch {
   readonly test: (selected: unknown, raw: unknown, frame: Frame) => MaybePromise<boolean>;
-  readonly next: string;
+  readonly next: Transition;
   /** The rule's own Assign/Output, applied instead of the state's when this rule matches. */
   readonly flow: StateFlow | undefined;
 }
@@ -21,34 +21,63 @@ interface Branch {
  * Choice: the first rule that matches picks the next state; else Default; else the state fails
  * with States.NoChoiceMatched.
  */
-export function compileChoice(name: string, def: ChoiceState, flow: StateFlow, jsonata: boolean): CompiledState {
-  const branches: Branch[] = def.Choices.map((rule) => compileBranch(rule, def, jsonata));
-  const fallback = def.Default;
-  return {
-    name,
-    type: 'Choice',
-    run(raw, frame) {
-      enter(frame, 'Choice', name, raw, false);
-      return guarded(frame, 'Choice', name, raw, () => {
-        const selected = flow.select(raw, frame);
-        const pick = (i: number): MaybePromise<Branch | undefined> => {
-          if (i >= branches.length) return undefined;
-          const b = branches[i]!;
-          return andThen(b.test(selected, raw, frame), (hit) => (hit ? b : pick(i + 1)));
-        };
-        return andThen(pick(0), (b) => {
-          if (!b && fallback === undefined) {
-            throw new StatesError(StatesErrors.NoChoiceMatched, `No Choice Rule matched and no Default is specified in the Choice state '${name}'.`);
-          }
-          const f = b?.flow ?? flow;
-          return andThen(f.finish(raw, selected, undefined, frame), (out) => exit(frame, 'Choice', name, out, b ? b.next : fallback));
-        });
-      }, undefined, undefined);
-    },
-  };
+export function compileChoice(name: string, def: ChoiceState, flow: StateFlow, jsonata: boolean, transitions: Transitions): CompiledState {
+  const branches: Branch[] = def.Choices.map((rule) => compileBranch(rule, def, jsonata, transitions));
+  return new ChoiceStep(name, flow, branches, def.Default === undefined ? undefined : transitions.to(def.Default));
 }
 
-function compileBranch(rule: ChoiceRule, def: ChoiceState, jsonata: boolean): Branch {
+/** Allocates nothing of its own when its rules and data flow are synchronous (see common.ts). */
+class ChoiceStep implements CompiledState {
+  readonly type = 'Choice';
+
+  constructor(
+    readonly name: string,
+    private readonly flow: StateFlow,
+    private readonly branches: readonly Branch[],
+    private readonly fallback: Transition | undefined,
+  ) {}
+
+  run(raw: unknown, frame: Frame): MaybePromise<Outcome> {
+    enter(frame, 'Choice', this.name, raw, false);
+    let r: MaybePromise<Outcome>;
+    try {
+      const selected = this.flow.select(raw, frame);
+      const b = pick(this.branches, 0, selected, raw, frame);
+      r = isPromise(b) ? b.then((hit) => this.take(hit, raw, selected, frame)) : this.take(b, raw, selected, frame);
+    } catch (e) {
+      return stateFailed(e, frame, 'Choice', this.name, raw, undefined, undefined);
+    }
+    return isPromise(r) ? r.catch((e: unknown) => stateFailed(e, frame, 'Choice', this.name, raw, undefined, undefined)) : r;
+  }
+
+  /** Leaves through the matched rule (its own Assign/Output if it has them), or Default. */
+  private take(b: Branch | undefined, raw: unknown, selected: unknown, frame: Frame): MaybePromise<Outcome> {
+    const fallback = this.fallback;
+    if (!b && fallback === undefined) {
+      throw new StatesError(StatesErrors.NoChoiceMatched, `No Choice Rule matched and no Default is specified in the Choice state '${this.name}'.`);
+    }
+    const next = b ? b.next : fallback;
+    frame.outputBound = -1;
+    const out = (b?.flow ?? this.flow).finish(raw, selected, undefined, frame);
+    return isPromise(out) ? out.then((o) => exit(frame, 'Choice', this.name, o, next)) : exit(frame, 'Choice', this.name, out, next);
+  }
+}
+
+/** The first branch from `i` whose rule matches; a promise from the first rule that is one. */
+function pick(branches: readonly Branch[], i: number, selected: unknown, raw: unknown, frame: Frame): MaybePromise<Branch | undefined> {
+  for (; i < branches.length; i++) {
+    const b = branches[i]!;
+    const hit = b.test(selected, raw, frame);
+    if (isPromise(hit)) {
+      const rest = i + 1;
+      return hit.then((h) => (h ? b : pick(branches, rest, selected, raw, frame)));
+    }
+    if (hit) return b;
+  }
+  return undefined;
+}
+
+function compileBranch(rule: ChoiceRule, def: ChoiceState, jsonata: boolean, transitions: Transitions): Branch {
   const hasOwnFlow = rule.Assign !== undefined || rule.Output !== undefined;
   if (jsonata) {
     const site = { field: 'Condition', literal: rule.Condition, jsonata };
@@ -56,14 +85,15 @@ function compileBranch(rule: ChoiceRule, def: ChoiceState, jsonata: boolean): Br
     const test: Branch['test'] = compileField(site, condition) ?? ((_s, _r, frame) => condition.expression(undefined, '', site, frame));
     return {
       test,
-      next: rule.Next!,
+      next: transitions.to(rule.Next!)!,
       flow: hasOwnFlow ? jsonataFlow({ Assign: rule.Assign, Output: rule.Output ?? def.Output }, 'none') : undefined,
     };
   }
   const predicate = compileRule(rule);
   return {
-    test: (selected, _raw, frame) => predicate(frame.scope(selected)),
-    next: rule.Next!,
+    // The rule is synchronous and keeps no reference to its scope: the thread's own is reused.
+    test: (selected, _raw, frame) => predicate(frame.transientScope(selected)),
+    next: transitions.to(rule.Next!)!,
     flow: hasOwnFlow ? jsonPathFlow({ Assign: rule.Assign, OutputPath: def.OutputPath }, 'none') : undefined,
   };
 }

@@ -2,24 +2,57 @@ import type { Catcher, StateType } from '../../definition/types.js';
 import { DataFlowError, StatesError, StatesErrors } from '../../errors.js';
 import type { StateFlow } from '../dataflow/flow.js';
 import { note } from '../dataflow/inspect.js';
-import type { Frame } from '../frame.js';
+import type { CompiledState, Frame, Outcome } from '../frame.js';
 import { LazyJson, NO_PAYLOAD, type HistoryEventType } from '../history.js';
 import { isPromise, andThen, type MaybePromise } from '../maybe.js';
-import { dataLimitExceeded, MAX_PAYLOAD_BYTES, toJson } from '../payload.js';
+import { dataLimitExceeded, MAX_PAYLOAD_BYTES } from '../payload.js';
 import { jsonSize } from '../json-size.js';
 import { errorOutput, findCatcher } from '../retry.js';
 
-/** Where a state leads: the next state's name, or undefined when its thread ends here. */
-export interface Outcome {
-  readonly output: unknown;
-  readonly next: string | undefined;
+export type { CompiledState, Outcome } from '../frame.js';
+
+/*
+ * The protocol between a state and the run loop (machine.ts):
+ *
+ * - `run(input, frame)` returns the state's Outcome, or a promise of it. A state that does no
+ *   I/O returns synchronously: the loop goes on to the next state with no `await`.
+ * - The Outcome is the thread's own `frame.outcome`, filled by `exit()`, so a transition
+ *   allocates nothing. The loop reads it as soon as the state returns, before anything else runs
+ *   on that thread. (A state may still return a fresh `{ output, next }`: the loop accepts both.)
+ * - Pass `exit()` a Transition (`transitions.to(name)` at compile time, linked to the compiled
+ *   state once the machine is compiled) and the loop follows `outcome.target` directly; with a
+ *   state name (string) it looks the name up in the machine's states, one Map lookup.
+ * - Payload quota: the loop sets `frame.inputBound` (an upper bound of the input's JSON size, -1
+ *   unknown) and `frame.outputBound = -1` before each state. Reset `frame.outputBound = -1`
+ *   again right before the data flow's `finish` step, which may report a bound of its output
+ *   there; `exit()` counts the output exactly only when no bound within the quota was reported,
+ *   then leaves the size (exact or bound) in `frame.outputBound` for the next state.
+ * - Closure-free states (Pass, Choice, Succeed) catch with try/catch and `stateFailed()` on the
+ *   synchronous path; `guarded()` remains for states whose body is a closure anyway.
+ */
+
+/** A transition to a state of the same machine: `target` is set once every state is compiled. */
+export class Transition {
+  target: CompiledState | undefined = undefined;
+  constructor(readonly name: string) {}
 }
 
-/** A state after compilation: everything that does not depend on data is already done. */
-export interface CompiledState {
-  readonly name: string;
-  readonly type: StateType;
-  run(input: unknown, frame: Frame): MaybePromise<Outcome>;
+/** Collects a machine's transitions while its states compile, then points each at its state. */
+export class Transitions {
+  private readonly all: Transition[] = [];
+
+  /** A transition to `name`; undefined for none (End). */
+  to(name: string | undefined): Transition | undefined {
+    if (name === undefined) return undefined;
+    const t = new Transition(name);
+    this.all.push(t);
+    return t;
+  }
+
+  /** Resolves every transition; an unknown name stays unresolved and fails when taken. */
+  link(states: ReadonlyMap<string, CompiledState>): void {
+    for (const t of this.all) t.target = states.get(t.name);
+  }
 }
 
 const TYPES: readonly StateType[] = ['Pass', 'Task', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
@@ -38,10 +71,18 @@ export function enter(frame: Frame, type: StateType, name: string, input: unknow
   visit.enteredTime = env.history.timestamp(id);
 }
 
-/** Checks the output's size and emits `<Type>StateExited`. */
-export function exit(frame: Frame, type: StateType, name: string, output: unknown, next: string | undefined): Outcome {
-  const size = jsonSize(output);
-  if (size > MAX_PAYLOAD_BYTES) throw dataLimitExceeded(name);
+/**
+ * Checks the output's size and emits `<Type>StateExited`; returns the thread's Outcome leading
+ * to `next` (a linked Transition, a state name, or undefined when the thread ends here).
+ */
+export function exit(frame: Frame, type: StateType, name: string, output: unknown, next: Transition | string | undefined): Outcome {
+  // A bound the data flow reported within the quota spares the exact count (it is never below it).
+  let size = frame.outputBound;
+  if (size < 0 || size > MAX_PAYLOAD_BYTES) {
+    size = jsonSize(output);
+    if (size > MAX_PAYLOAD_BYTES) throw dataLimitExceeded(name);
+  }
+  frame.outputBound = size;
   if (!frame.visit.assigned) {
     frame.emitState(EXITED[type], name, frame.env.includeData ? output : NO_PAYLOAD);
   } else {
@@ -51,12 +92,21 @@ export function exit(frame: Frame, type: StateType, name: string, output: unknow
     details.assignedVariablesDetails = { truncated: false };
     frame.emit(EXITED[type], details);
   }
+  const o = frame.outcome;
+  o.output = output;
+  if (typeof next === 'object') {
+    o.next = next.name;
+    o.target = next.target;
+  } else {
+    o.next = next;
+    o.target = undefined;
+  }
   if (frame.env.inspect) {
     // After the Exited event, so an inspector that stops the run leaves a complete history.
     note(frame, 'output', output);
-    note(frame, 'nextState', next);
+    note(frame, 'nextState', o.next);
   }
-  return { output, next };
+  return o;
 }
 
 /**
@@ -99,13 +149,18 @@ export function guarded(
   try {
     const r = body();
     if (!isPromise(r)) return r;
-    return r.catch((e: unknown) => onStateError(e, frame, type, name, raw, flow, catchers, failedEvent));
+    return r.catch((e: unknown) => stateFailed(e, frame, type, name, raw, flow, catchers, failedEvent));
   } catch (e) {
-    return onStateError(e, frame, type, name, raw, flow, catchers, failedEvent);
+    return stateFailed(e, frame, type, name, raw, flow, catchers, failedEvent);
   }
 }
 
-function onStateError(
+/**
+ * A state's failure: writes the state's own failure event if it has one, then applies the
+ * first matching catcher (its output, then the Exited event), or rethrows as a StatesError.
+ * An aborted thread rethrows as it is.
+ */
+export function stateFailed(
   e: unknown,
   frame: Frame,
   type: StateType,
@@ -113,7 +168,7 @@ function onStateError(
   raw: unknown,
   flow: StateFlow | undefined,
   catchers: readonly Catcher[] | undefined,
-  failedEvent: 'ParallelStateFailed' | 'MapStateFailed' | undefined,
+  failedEvent?: 'ParallelStateFailed' | 'MapStateFailed',
 ): MaybePromise<Outcome> {
   if (frame.signal.aborted) throw e;
   const err = toStatesError(e, frame);
@@ -124,6 +179,7 @@ function onStateError(
   const catcher = flow && findCatcher(catchers, err.error);
   if (!catcher || !flow) throw err;
   frame.visit.assigned = undefined;
+  frame.outputBound = -1;
   return andThen(flow.caught(catcher, raw, errorOutput(err), frame), (output) => exit(frame, type, name, output, catcher.Next));
 }
 
