@@ -8,6 +8,7 @@ export { RealClock, VirtualClock, type Clock } from './runtime/clock.js';
 export { MAX_HISTORY_EVENTS, isEvent, detailsOf, type HistoryEvent, type HistoryEventType, type HistoryEventOf, type HistoryEventDetails, type ErrorDetails, type PayloadDetails } from './runtime/history.js';
 export { ReplayDivergence } from './runtime/history-replay.js';
 export type { ContextObject, ContextOverrides } from './runtime/context.js';
+export { loadStateMachines, TemplateError, type LoadedStateMachine, type LoadOptions, type PseudoParameters, type SourcePosition } from './templates/index.js';
 export { validate, formatDiagnostics, type ValidateOptions } from './validate/index.js';
 export type { Diagnostic, ValidationResult } from './definition/diagnostic.js';
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from './definition/diagnostic-codes.js';

@@ -79,6 +79,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   runtime: ['definition', 'query', 'tasks', 'validate', 'objects'],
   store: ['definition', 'runtime'],
   testing: ['definition', 'query', 'runtime', 'tasks', 'validate', 'visual'],
+  templates: ['definition', 'validate', 'runtime'],
 };
 
 describe('the import graph of src/', () => {
