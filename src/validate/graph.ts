@@ -121,7 +121,8 @@ function checkMachine(machine: MachineInfo, owners: Map<string, StateInfo>, out:
     }
   }
   if (start !== undefined && !open) {
-    for (const state of unreached) out.error('UNREACHABLE_STATE', state.path, `state '${state.name}' is not reachable from StartAt '${start}'`, state.name);
+    const from = start === startAt ? `StartAt '${start}'` : `StartAt (taking '${String(startAt)}' as '${start}')`;
+    for (const state of unreached) out.error('UNREACHABLE_STATE', state.path, `state '${state.name}' is not reachable from ${from}`, state.name);
     if (![...seen].some((name) => isTerminal(states.get(name)!))) {
       out.error('MISSING_END_STATE', [...machine.path, 'States'], 'no terminal state (End: true, Succeed or Fail) is reachable from StartAt');
     }
