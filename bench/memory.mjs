@@ -1,5 +1,7 @@
-// Child process of bench/run.mjs: `node --expose-gc bench/memory.mjs <asl-runtime|aws-local-stepfunctions>`.
-// Runs workload 2 (Map over 10,000 items, MaxConcurrency 0) once in a fresh process and prints one
+// Child process of bench/run.mjs:
+//   node --expose-gc bench/memory.mjs <asl-runtime|aws-local-stepfunctions> [workload.json] [dist/index.js]
+// Runs a Map over 10,000 items (default map-10000-c0.json: Task + Pass, MaxConcurrency 0; the
+// Pass×2 Map gives the same output) once in a fresh process and prints one
 // JSON line: heap held per item (execution object and output kept), heap per item of the output
 // alone, peak RSS. Input, machine and handlers are allocated before the baseline.
 import { readFileSync } from 'node:fs';
@@ -17,14 +19,15 @@ if (typeof globalThis.gc !== 'function') {
 process.removeAllListeners('warning');
 
 const ITEMS = 10_000;
-const def = JSON.parse(readFileSync(join(HERE, 'workloads', 'map-10000-c0.json'), 'utf8'));
+const def = JSON.parse(readFileSync(join(HERE, 'workloads', process.argv[3] ?? 'map-10000-c0.json'), 'utf8'));
+const dist = process.argv[4] ?? join(HERE, '..', 'dist', 'index.js');
 const input = { items: Array.from({ length: ITEMS }, (_, i) => ({ id: i, v: i })) };
 const expected = input.items.map(({ id, v }) => ({ id, sum: 3 * v }));
 const double = (x) => x.v * 2;
 
 let start;
 if (lib === 'asl-runtime') {
-  const { StateMachine } = await import(pathToFileURL(join(HERE, '..', 'dist', 'index.js')).href);
+  const { StateMachine } = await import(pathToFileURL(dist).href);
   const { DOUBLE_ARN } = await import('./generate.mjs');
   const machine = new StateMachine(def);
   start = () => {

@@ -1,26 +1,33 @@
-// asl-runtime benchmarks, side by side with aws-local-stepfunctions (and asl-validator, and
-// plain JavaScript as the floor). Usage: `npm run build && node bench/run.mjs [--quick]`.
-// Every workload checks its output against a value computed here independently; a mismatch
-// prints FAIL and makes the script exit 1.
+// asl-runtime benchmarks, side by side with aws-local-stepfunctions (measured in the same run) and
+// hand-written JavaScript where the logic can be written by hand.
+//
+//   npm run build && node bench/run.mjs [--quick] [--dist path/to/dist/index.js] [--with-dmap]
+//
+// Honest by construction: the engines' samples are interleaved (the order alternates each round),
+// the figure is the median of several samples, nothing calls gc() between samples (that shrinks
+// V8's heap and distorts the result), and every output of every call — warm-up and timed — is
+// checked against a value worked out independently; a mismatch prints FAIL and exits 1.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import './node20-polyfill.mjs';
+import { aslRealRunner, peerRealRunner } from './real-run.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const DIST = join(HERE, '..', 'dist', 'index.js');
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const DIST = resolve(args.includes('--dist') ? args[args.indexOf('--dist') + 1] : join(HERE, '..', 'dist', 'index.js'));
 if (!existsSync(DIST)) {
-  console.error('dist/index.js not found: run `npm run build` first');
+  console.error(`${DIST} not found: run \`npm run build\` first (or pass --dist)`);
   process.exit(1);
 }
+const DIST_URL = pathToFileURL(DIST).href;
 
-
-// Node prints a MaxListenersExceededWarning per AbortSignal that gets more than 10 listeners.
-// Count them (per library, see the notes) instead of flooding the table.
+// Node prints a MaxListenersExceededWarning per AbortSignal with more than 10 listeners: count them.
 const warnings = new Map();
 let currentLib = 'setup';
 process.removeAllListeners('warning');
@@ -29,17 +36,18 @@ process.on('warning', (w) => {
   warnings.set(key, (warnings.get(key) ?? 0) + 1);
 });
 
-const { StateMachine, validate } = await import(pathToFileURL(DIST).href);
+const { StateMachine, VirtualClock, validate } = await import(DIST_URL);
 const { StateMachine: PeerMachine } = await import('aws-local-stepfunctions');
 const require = createRequire(import.meta.url);
 const aslValidator = require('asl-validator');
 const { DOUBLE_ARN, writeWorkloads, WORKLOAD_DIR } = await import('./generate.mjs');
 
-const QUICK = process.argv.includes('--quick');
+const ASL = 'asl-runtime';
 const PEER = 'aws-local-stepfunctions';
+const JS = 'hand-written JavaScript';
 
 // ---------------------------------------------------------------------------------------------
-// Helpers
+// Measuring
 
 function load(file) {
   const path = join(WORKLOAD_DIR, file);
@@ -50,45 +58,10 @@ function load(file) {
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return s.length === 0 ? undefined : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-const gc = globalThis.gc ?? (() => {});
-
-/**
- * Runs `fn` (sync or async, returns the workload's output) `warmup` times untimed, then `runs`
- * times timed. Every output, warm-up included, is checked with `check`.
- * Returns { ms: median per call, ok, problem }.
- */
-async function measure(fn, check, options) {
-  try {
-    return await measureOnce(fn, check, options);
-  } catch (e) {
-    return { ms: undefined, ok: false, problem: `threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`.slice(0, 300) };
-  }
-}
-
-async function measureOnce(fn, check, { warmup, runs, batch = 1 }) {
-  let problem;
-  const verify = (out) => {
-    if (problem) return;
-    const p = check(out);
-    if (p) problem = p;
-  };
-  for (let i = 0; i < warmup; i++) verify(await fn());
-  const times = [];
-  for (let r = 0; r < runs; r++) {
-    gc();
-    let out;
-    const t0 = performance.now();
-    for (let b = 0; b < batch; b++) out = await fn();
-    times.push((performance.now() - t0) / batch);
-    verify(out);
-  }
-  return { ms: median(times), ok: !problem, problem };
-}
-
-/** For sub-millisecond work: the batch size that makes one timed sample last about `targetMs`. */
+/** How many calls make one sample last about `targetMs` (1 for anything slower). */
 async function calibrate(fn, targetMs) {
   let n = 1;
   for (;;) {
@@ -100,203 +73,333 @@ async function calibrate(fn, targetMs) {
   }
 }
 
-const expectEqual = (expected) => (out) =>
-  isDeepStrictEqual(out, expected) ? undefined : `output ${JSON.stringify(out)?.slice(0, 120)} ≠ expected ${JSON.stringify(expected).slice(0, 120)}`;
+/**
+ * Times several contenders on one workload, interleaved: each round runs one sample of each, in
+ * an order that alternates between rounds. `contenders`: [{ lib, fn, check }] where `fn` returns
+ * (or resolves to) the output and `check(output)` returns a problem or undefined. Outputs are
+ * kept during a sample and checked after it, so checking costs no measured time.
+ * Returns lib → { ms (median per call), ok, problem, batch }.
+ */
+async function interleaved(contenders, { warmup, samples, targetMs = 0 }) {
+  const state = [];
+  for (const c of contenders) {
+    currentLib = c.lib;
+    const s = { ...c, times: [], problem: undefined, batch: 1 };
+    try {
+      for (let i = 0; i < warmup; i++) s.problem ??= c.check(await c.fn());
+      if (targetMs > 0 && !s.problem) s.batch = await calibrate(c.fn, targetMs);
+    } catch (e) {
+      s.problem = `threw ${e?.name}: ${e?.message}`.slice(0, 300);
+    }
+    state.push(s);
+  }
+  for (let round = 0; round < samples; round++) {
+    const order = round % 2 ? [...state].reverse() : state;
+    for (const s of order) {
+      if (s.problem) continue;
+      currentLib = s.lib;
+      const outputs = new Array(s.batch);
+      try {
+        const t0 = performance.now();
+        for (let b = 0; b < s.batch; b++) outputs[b] = await s.fn();
+        s.times.push((performance.now() - t0) / s.batch);
+        for (const out of outputs) if ((s.problem ??= s.check(out))) break;
+      } catch (e) {
+        s.problem = `threw ${e?.name}: ${e?.message}`.slice(0, 300);
+      }
+    }
+  }
+  currentLib = 'bench';
+  return Object.fromEntries(state.map((s) => [s.lib, { ms: s.problem ? undefined : median(s.times), ok: !s.problem, problem: s.problem, batch: s.batch }]));
+}
 
-/** asl-runtime returns { status, output }; the peer's result promise resolves to the output. */
-const expectSucceeded = (expected) => {
-  const eq = expectEqual(expected);
-  return (r) => (r?.status !== 'SUCCEEDED' ? `status ${r?.status} ${r?.error ?? ''} ${r?.cause ?? ''}` : eq(r.output));
+const same = (expected) => (out) => (isDeepStrictEqual(out, expected) ? undefined : `output ${JSON.stringify(out)?.slice(0, 160)} ≠ expected ${JSON.stringify(expected).slice(0, 160)}`);
+/** asl-runtime resolves to { status, output }; the peer's result resolves to the output. */
+const succeededWith = (expected) => {
+  const eq = same(expected);
+  return (r) => (r?.status !== 'SUCCEEDED' ? `status ${r?.status} ${r?.error ?? ''} ${r?.cause ?? ''}`.slice(0, 300) : eq(r.output));
 };
+
+// ---------------------------------------------------------------------------------------------
+// Recording and printing
 
 const rows = [];
 let failed = false;
-function record(group, row) {
-  rows.push({ group, ...row });
-  if (row.problem) {
+function record(group, lib, m, unit = '', note = '') {
+  rows.push({ group, lib, ms: m.ms, ok: m.ok, unit: m.ok ? unit : '', note });
+  if (!m.ok) {
     failed = true;
-    console.error(`FAIL ${group} / ${row.lib}: ${row.problem}`);
+    console.error(`FAIL ${group} / ${lib}: ${m.problem}`);
   }
 }
-
 const fmtMs = (ms) => (typeof ms !== 'number' || !Number.isFinite(ms) ? '?' : ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms >= 0.01 ? ms.toFixed(3) : ms.toFixed(4));
+const fmtRate = (perSecond, what) => (perSecond >= 1e6 ? `${(perSecond / 1e6).toFixed(2)}M ${what}/s` : `${Math.round(perSecond / 1000).toLocaleString('en-US')}k ${what}/s`);
+const fmtRatio = (x) => (x === undefined || !Number.isFinite(x) ? '?' : x >= 10 ? `${x.toFixed(0)}×` : `${x.toFixed(2)}×`);
+const fmtBytes = (b) => (b >= 1024 ? `${(b / 1024).toFixed(2)} KB` : `${Math.round(b)} B`);
+const ratio = (slow, fast) => (slow?.ms && fast?.ms ? slow.ms / fast.ms : undefined);
 
 // ---------------------------------------------------------------------------------------------
-// The task handler both libraries get (item.v * 2), and their run functions.
+// Run functions
 
 const double = (input) => input.v * 2;
-const aslHandlers = { [DOUBLE_ARN]: double };
-const peerOverrides = { overrides: { taskResourceLocalHandlers: { Double: double } } };
 
-function aslRunner(def) {
+/** asl-runtime with its defaults (full history); the history quota off, as the peer has none. */
+function aslRun(def, input, expected) {
   const machine = new StateMachine(def);
-  // The peer enforces no history quota; some workloads write more than AWS's 25,000 events
-  // (a 10,000-item inline Map writes 40,000), so asl-runtime's quota is off here too.
-  return (input) => machine.start(input, { handlers: aslHandlers, maxHistoryEvents: Infinity }).result;
+  const options = { handlers: { [DOUBLE_ARN]: double }, maxHistoryEvents: Infinity };
+  return { lib: ASL, fn: () => machine.start(input, options).result, check: succeededWith(expected) };
 }
 
 /** The peer with validation off: these rows time execution alone (validation has its own rows). */
-function peerRunner(def) {
+function peerRun(def, input, expected) {
   const machine = new PeerMachine(def, { validationOptions: { noValidate: true } });
-  return (input) => machine.run(input, peerOverrides).result;
+  const options = { overrides: { taskResourceLocalHandlers: { Double: double } } };
+  return { lib: PEER, fn: () => machine.run(input, options).result, check: same(expected) };
 }
 
-async function compareExecution(group, file, input, expected, counts, unit) {
-  const def = load(file);
-  const result = {};
-  for (const [lib, make, check] of [
-    ['asl-runtime', aslRunner, expectSucceeded(expected)],
-    [PEER, peerRunner, expectEqual(expected)],
-  ]) {
-    currentLib = lib;
-    const run = make(structuredClone(def));
-    const m = await measure(() => run(input), check, counts);
-    result[lib] = m;
-    record(group, { lib, ...m, unit: m.ms === undefined ? '' : unit?.(m.ms), note: lib === PEER ? 'validation off (noValidate)' : '' });
-  }
-  currentLib = 'bench';
-  return result;
+/** States.MathAdd's checks (finite numbers, Java int range), as the engines apply them. */
+function mathAdd(a, b) {
+  if (typeof a !== 'number' || !Number.isFinite(a) || typeof b !== 'number' || !Number.isFinite(b)) throw new Error('MathAdd: not a number');
+  const sum = Math.round(a) + Math.round(b);
+  if (sum > 2147483647 || sum < -2147483648) throw new Error('MathAdd: out of range');
+  return sum;
 }
+
+const counts = QUICK
+  ? { fast: { warmup: 2, samples: 3, targetMs: 20 }, map: { warmup: 1, samples: 1 }, loop: { warmup: 1, samples: 3 }, real: { warmup: 2, samples: 3, targetMs: 10 } }
+  : { fast: { warmup: 10, samples: 15, targetMs: 40 }, map: { warmup: 1, samples: 7 }, loop: { warmup: 2, samples: 9 }, real: { warmup: 5, samples: 9, targetMs: 30 } };
 
 // ---------------------------------------------------------------------------------------------
-// 1 + 8: pass chain, and the same logic as plain JavaScript
+// 1. Pass chain
 
 const CHAIN = 1000;
 const chainInput = { counter: { n: 0 }, payload: { orderId: 'A-17', lines: [1, 2, 3], note: 'unchanged' } };
 const chainExpected = { counter: { n: CHAIN }, payload: chainInput.payload };
-
-/** The pass chain by hand: per step, MathAdd's checks and a copy-on-write ResultPath. */
+/** The chain by hand: the input copied once, then per state MathAdd's checks and a copy-on-write ResultPath. */
 function chainByHand(input) {
   let value = structuredClone(input);
-  for (let i = 0; i < CHAIN; i++) {
-    const a = value.counter.n;
-    if (typeof a !== 'number' || !Number.isFinite(a)) throw new Error('MathAdd: not a number');
-    const sum = Math.round(a) + 1;
-    if (sum > 2147483647 || sum < -2147483648) throw new Error('MathAdd: out of range');
-    value = { ...value, counter: { n: sum } };
-  }
+  for (let i = 0; i < CHAIN; i++) value = { ...value, counter: { n: mathAdd(value.counter.n, 1) } };
   return value;
 }
+const G1 = `1. Pass chain, ${CHAIN.toLocaleString('en-US')} states (MathAdd + ResultPath)`;
+const chainDef = load('pass-chain-1000.json');
+const chain = await interleaved(
+  [aslRun(chainDef, chainInput, chainExpected), peerRun(chainDef, chainInput, chainExpected), { lib: JS, fn: () => chainByHand(chainInput), check: same(chainExpected) }],
+  counts.fast,
+);
+for (const lib of [ASL, PEER, JS]) record(G1, lib, chain[lib], chain[lib].ms ? fmtRate((CHAIN * 1000) / chain[lib].ms, 'transitions') : '', lib === PEER ? 'validation off (noValidate)' : '');
 
-// ---------------------------------------------------------------------------------------------
-// Main
+// 2. Choice loop
 
-const counts = QUICK
-  ? { chain: { warmup: 2, runs: 3 }, map: { warmup: 1, runs: 1 }, par: { warmup: 2, runs: 3 }, loop: { warmup: 1, runs: 2 } }
-  : { chain: { warmup: 10, runs: 21 }, map: { warmup: 1, runs: 9 }, par: { warmup: 10, runs: 21 }, loop: { warmup: 2, runs: 7 } };
+const LOOP = 10_000;
+const LOOP_STATES = 2 * LOOP + 2; // Check LOOP+1 times, Increment LOOP times, Done once
+/** The loop by hand: the Choice test, then MathAdd into a new object, as the Pass state does. */
+function loopByHand(input) {
+  let value = input;
+  while (value.i < LOOP) value = { i: mathAdd(value.i, 1) };
+  return value;
+}
+const G2 = `2. Choice loop counting to ${LOOP.toLocaleString('en-US')} (Choice + Pass with MathAdd: ${LOOP_STATES.toLocaleString('en-US')} states)`;
+const loopDef = load('choice-loop-10000.json');
+const loop = await interleaved(
+  [aslRun(loopDef, { i: 0 }, { i: LOOP }), peerRun(loopDef, { i: 0 }, { i: LOOP }), { lib: JS, fn: () => loopByHand({ i: 0 }), check: same({ i: LOOP }) }],
+  counts.loop,
+);
+for (const lib of [ASL, PEER, JS]) record(G2, lib, loop[lib], loop[lib].ms ? fmtRate((LOOP_STATES * 1000) / loop[lib].ms, 'transitions') : '', lib === PEER ? 'validation off (noValidate)' : '');
 
-const G1 = `1. Pass chain, ${CHAIN} states (MathAdd + ResultPath)`;
-const chain = await compareExecution(G1, 'pass-chain-1000.json', chainInput, chainExpected, counts.chain, (ms) => `${fmtMs((ms * 1000) / CHAIN)} µs/state`);
-currentLib = 'plain JavaScript';
-const js = await measure(() => chainByHand(chainInput), expectEqual(chainExpected), { ...counts.chain, batch: 20 });
-record(G1, { lib: 'plain JavaScript (floor)', ...js, unit: `${fmtMs((js.ms * 1000) / CHAIN)} µs/state`, note: 'same logic by hand' });
+// 3. Maps of 10,000 items
 
 const ITEMS = 10_000;
 const mapInput = { items: Array.from({ length: ITEMS }, (_, i) => ({ id: i, v: i })) };
-const mapExpected = mapInput.items.map(({ id, v }) => ({ id, sum: v + 2 * v }));
-const perSecond = (ms) => `${Math.round((ITEMS * 1000) / ms).toLocaleString('en-US')} items/s`;
-const G2a = `2. Map, ${ITEMS.toLocaleString('en-US')} items, Task + Pass, MaxConcurrency 0`;
-const map0 = await compareExecution(G2a, 'map-10000-c0.json', mapInput, mapExpected, counts.map, perSecond);
-rows.findLast((r) => r.lib === PEER).note += '; its MaxConcurrency 0 means 40';
-const G2b = `2. Map, ${ITEMS.toLocaleString('en-US')} items, Task + Pass, MaxConcurrency 40`;
-const map40 = await compareExecution(G2b, 'map-10000-c40.json', mapInput, mapExpected, counts.map, perSecond);
+const mapExpected = mapInput.items.map(({ id, v }) => ({ id, sum: 3 * v }));
+/** The Pass×2 item processor by hand. */
+const passMapByHand = (input) =>
+  input.items.map((item) => {
+    const twice = { id: item.id, v: item.v, w: mathAdd(item.v, item.v) };
+    return { id: twice.id, sum: mathAdd(twice.v, twice.w) };
+  });
+const maps = {};
+for (const [key, file, title, byHand] of [
+  ['pass-c0', 'map-pass-10000-c0.json', 'Pass×2, MaxConcurrency 0', true],
+  ['pass-c40', 'map-pass-10000-c40.json', 'Pass×2, MaxConcurrency 40', true],
+  ['task-c0', 'map-10000-c0.json', 'Task + Pass, MaxConcurrency 0', false],
+  ['task-c40', 'map-10000-c40.json', 'Task + Pass, MaxConcurrency 40', false],
+]) {
+  const G = `3. Map, ${ITEMS.toLocaleString('en-US')} items, ${title}`;
+  const def = load(file);
+  const contenders = [aslRun(def, mapInput, mapExpected), peerRun(def, mapInput, mapExpected)];
+  if (byHand) contenders.push({ lib: JS, fn: () => passMapByHand(mapInput), check: same(mapExpected) });
+  maps[key] = await interleaved(contenders, counts.map);
+  for (const c of contenders) {
+    const m = maps[key][c.lib];
+    const note = c.lib === PEER ? `validation off (noValidate)${key.endsWith('c0') ? '; its MaxConcurrency 0 means 40' : ''}` : '';
+    record(G, c.lib, m, m.ms ? fmtRate((ITEMS * 1000) / m.ms, 'items') : '', note);
+  }
+}
 
-const G3 = '3. Parallel, 50 branches × 10 Pass states';
+// 4. Parallel
+
+const G4 = '4. Parallel, 50 branches × 10 Pass states';
+const parDef = load('parallel-50x10.json');
 const parExpected = Array.from({ length: 50 }, (_, b) => ({ n: b + 9 }));
-const par = await compareExecution(G3, 'parallel-50x10.json', { n: 0 }, parExpected, counts.par);
+const par = await interleaved([aslRun(parDef, { n: 0 }, parExpected), peerRun(parDef, { n: 0 }, parExpected)], counts.fast);
+for (const lib of [ASL, PEER]) record(G4, lib, par[lib], '', lib === PEER ? 'validation off (noValidate)' : '');
 
-const LOOP = 10_000;
-const G4 = `4. Choice loop counting to ${LOOP.toLocaleString('en-US')} (MathAdd)`;
-const loop = await compareExecution(G4, 'choice-loop-10000.json', { i: 0 }, { i: LOOP }, counts.loop, (ms) => `${fmtMs((ms * 1000) / (2 * LOOP + 1))} µs/transition`);
+// 5. Small real workflows
 
-// 5: validation and compilation
+const realFiles = readdirSync(WORKLOAD_DIR).filter((f) => /^real-.*\.json$/.test(f)).sort();
+if (realFiles.length === 0) writeWorkloads();
+const real = [];
+for (const file of readdirSync(WORKLOAD_DIR).filter((f) => /^real-.*\.json$/.test(f)).sort()) {
+  const w = load(file);
+  const contenders = [{ lib: ASL, fn: aslRealRunner({ StateMachine, VirtualClock }, w), check: same(w.expected) }];
+  if (w.peer !== false) contenders.push({ lib: PEER, fn: peerRealRunner(PeerMachine, w), check: same(w.expected) });
+  const m = await interleaved(contenders, counts.real);
+  real.push({ name: file.replace(/^real-|\.json$/g, ''), asl: m[ASL], peer: m[PEER] });
+  for (const c of contenders) if (!m[c.lib].ok) record(`5. Real workflow ${file}`, c.lib, m[c.lib]);
+}
+const G5 = `5. Small real workflows (${real.length}; bench/workloads/real-*.json), per run`;
+const mean = (xs) => (xs.some((x) => x === undefined) ? undefined : xs.reduce((a, b) => a + b, 0) / xs.length);
+const both = real.filter((r) => r.peer);
+const realSummary = {
+  aslAll: mean(real.map((r) => r.asl.ms)),
+  aslBoth: mean(both.map((r) => r.asl.ms)),
+  peerBoth: mean(both.map((r) => r.peer.ms)),
+  // Geometric mean of the per-workflow speed-ups: every workflow weighs the same.
+  speedup: both.every((r) => r.asl.ms && r.peer.ms) ? Math.exp(mean(both.map((r) => Math.log(r.peer.ms / r.asl.ms)))) : undefined,
+};
+record(G5, `${ASL} (all ${real.length})`, { ms: realSummary.aslAll, ok: real.every((r) => r.asl.ok) }, '', 'mean of the per-workflow medians; VirtualClock per run');
+record(G5, `${ASL} (the ${both.length} the peer runs)`, { ms: realSummary.aslBoth, ok: true }, '', '');
+record(G5, `${PEER} (${both.length}; no JSONata or variables)`, { ms: realSummary.peerBoth, ok: both.every((r) => r.peer.ok) }, '', 'Wait and retry intervals overridden to 0 ms');
+
+// 6. Validation
+
 const validation = {};
 for (const [size, file] of [
   [10, 'definition-10.json'],
   [200, 'definition-200.json'],
 ]) {
-  const G = `5. Definition of ${size} states: validate + compile / validate`;
+  const G = `6. Definition of ${size} states: validate + compile / validate`;
   const source = load(file);
   // Each library gets its own copy: asl-validator writes QueryLanguage into every state it sees.
   const own = () => structuredClone(source);
-  const target = QUICK ? 20 : 60;
-  const samples = QUICK ? 3 : 7;
-  const cases = [
-    ['asl-runtime new StateMachine', own(), (d) => new StateMachine(d), (m) => (m instanceof StateMachine ? undefined : 'no machine')],
-    [`${PEER} new StateMachine (runs asl-validator)`, own(), (d) => new PeerMachine(d), (m) => (m instanceof PeerMachine ? undefined : 'no machine')],
-    ['asl-runtime validate()', own(), (d) => validate(d), (r) => (r.valid === true && r.diagnostics.every((x) => x.severity !== 'ERROR') ? undefined : `invalid: ${JSON.stringify(r.diagnostics).slice(0, 200)}`)],
+  const isMachine = (Class) => (m) => (m instanceof Class ? undefined : 'no machine');
+  const contenders = [
+    [`${ASL} new StateMachine`, own(), (d) => new StateMachine(d), isMachine(StateMachine)],
+    [`${PEER} new StateMachine (runs asl-validator)`, own(), (d) => new PeerMachine(d), isMachine(PeerMachine)],
+    [`${ASL} validate()`, own(), (d) => validate(d), (r) => (r.valid === true ? undefined : `invalid: ${JSON.stringify(r.diagnostics).slice(0, 200)}`)],
     ['asl-validator', own(), (d) => aslValidator(d, { checkArn: true, checkPaths: true }), (r) => (r.isValid ? undefined : `invalid: ${r.errorsText?.()}`)],
-  ];
-  for (const [lib, def, fn, check] of cases) {
-    currentLib = lib;
-    const call = () => fn(def);
-    const batch = await calibrate(call, target);
-    const m = await measure(call, check, { warmup: 1, runs: samples, batch });
-    validation[`${size}:${lib}`] = m;
-    record(G, { lib, ...m, note: `median of ${samples} × ${batch} calls` });
+  ].map(([lib, def, fn, check]) => ({ lib, fn: () => fn(def), check }));
+  const m = await interleaved(contenders, { warmup: 1, samples: QUICK ? 3 : 7, targetMs: QUICK ? 20 : 60 });
+  for (const c of contenders) {
+    validation[`${size}:${c.lib}`] = m[c.lib];
+    record(G, c.lib, m[c.lib], '', `median of ${QUICK ? 3 : 7} × ${m[c.lib].batch} calls`);
   }
 }
 
-// 6: cold start
-const COLD_RUNS = QUICK ? 3 : 9;
+// 7. Cold start, in fresh processes
+
+const COLD_RUNS = QUICK ? 5 : 15;
+const coldWorkflow = load('real-order-routing.json');
+const peerEsm = pathToFileURL(require.resolve('aws-local-stepfunctions').replace(/main\.node\.cjs$/, 'main.node.esm.js')).href;
+const handlerSource = '(o) => ({ total: o.lines.reduce((s, l) => s + l.qty * l.price, 0), count: o.lines.length })';
+const resource = coldWorkflow.definition.States.Validate.Resource;
+/** Child scripts: each prints { firstMs (import → first run finished), importMs, ok }. */
+const coldScripts = {
+  [ASL]: `const t0 = performance.now();
+const { StateMachine } = await import(${JSON.stringify(DIST_URL)});
+const t1 = performance.now();
+const r = await new StateMachine(${JSON.stringify(coldWorkflow.definition)}).run(${JSON.stringify(coldWorkflow.input)}, { handlers: { ${JSON.stringify(resource)}: ${handlerSource} } });
+const t2 = performance.now();
+process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstMs: t2 - t0, output: r.output }));`,
+  [PEER]: `import ${JSON.stringify(pathToFileURL(join(HERE, 'node20-polyfill.mjs')).href)};
+const t0 = performance.now();
+const { StateMachine } = await import(${JSON.stringify(peerEsm)});
+const t1 = performance.now();
+const output = await new StateMachine(${JSON.stringify(coldWorkflow.definition)}).run(${JSON.stringify(coldWorkflow.input)}, { overrides: { taskResourceLocalHandlers: { Validate: ${handlerSource} } } }).result;
+const t2 = performance.now();
+process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstMs: t2 - t0, output }));`,
+  bare: '',
+};
+const validate10 = load('definition-10.json');
+const firstValidateScripts = {
+  [`${ASL} validate()`]: `const { validate } = await import(${JSON.stringify(DIST_URL)});
+const t = performance.now(); const r = validate(${JSON.stringify(validate10)}); const ms = performance.now() - t;
+process.stdout.write(JSON.stringify({ ms, ok: r.valid === true }));`,
+  'asl-validator': `import { createRequire } from 'node:module';
+const aslValidator = createRequire(${JSON.stringify(import.meta.url)})('asl-validator');
+const t = performance.now(); const r = aslValidator(${JSON.stringify(validate10)}, { checkArn: true, checkPaths: true }); const ms = performance.now() - t;
+process.stdout.write(JSON.stringify({ ms, ok: r.isValid === true }));`,
+};
+function spawnTimed(code) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: HERE, encoding: 'utf8' });
+  const wall = performance.now() - t0;
+  if (r.status !== 0) return { wall, problem: `child failed (${r.status}): ${r.stderr.slice(0, 300)}` };
+  try {
+    return { wall, out: r.stdout ? JSON.parse(r.stdout) : {} };
+  } catch {
+    return { wall, problem: `child printed ${r.stdout.slice(0, 200)}` };
+  }
+}
 const cold = {};
 {
-  const G = '6. Cold start: `await import()` in a fresh node process';
-  for (const [lib, spec] of [
-    ['asl-runtime', pathToFileURL(DIST).href],
-    [PEER, pathToFileURL(require.resolve('aws-local-stepfunctions').replace(/main\.node\.cjs$/, 'main.node.esm.js')).href],
-  ]) {
-    const code = `const t = performance.now(); await import(${JSON.stringify(spec)}); process.stdout.write(String(performance.now() - t));`;
-    const inside = [];
-    const wall = [];
-    let problem;
-    for (let i = 0; i < COLD_RUNS; i++) {
-      const t0 = performance.now();
-      const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: HERE, encoding: 'utf8' });
-      wall.push(performance.now() - t0);
-      if (r.status !== 0) problem = `import failed: ${r.stderr.slice(0, 200)}`;
-      else inside.push(Number(r.stdout));
+  const samples = Object.fromEntries([...Object.keys(coldScripts), ...Object.keys(firstValidateScripts)].map((k) => [k, []]));
+  const problems = {};
+  for (let i = 0; i < COLD_RUNS; i++) {
+    // Interleaved: bare node, each library, each first validate(); the order rotates per round.
+    const keys = Object.keys(samples);
+    const order = keys.map((_, j) => keys[(i + j) % keys.length]);
+    for (const key of order) {
+      const r = spawnTimed(coldScripts[key] ?? firstValidateScripts[key]);
+      if (r.problem) problems[key] ??= r.problem;
+      else if (key in coldScripts && key !== 'bare' && !isDeepStrictEqual(r.out.output, coldWorkflow.expected.output)) problems[key] ??= `wrong output ${JSON.stringify(r.out.output)}`;
+      else if (key in firstValidateScripts && r.out.ok !== true) problems[key] ??= 'definition reported invalid';
+      else samples[key].push({ wall: r.wall, ...r.out });
     }
-    const bare = [];
-    for (let i = 0; i < COLD_RUNS; i++) {
-      const t0 = performance.now();
-      spawnSync(process.execPath, ['--input-type=module', '-e', ''], { encoding: 'utf8' });
-      bare.push(performance.now() - t0);
-    }
-    const m = { ms: median(inside), ok: !problem, problem };
-    cold[lib] = m;
-    record(G, { lib, ...m, note: `median of ${COLD_RUNS}; whole process ${fmtMs(median(wall))} ms vs ${fmtMs(median(bare))} ms for bare node` });
+  }
+  const bare = median(samples.bare.map((s) => s.wall));
+  const G7 = `7. Cold start: import + first new StateMachine + first run (real-order-routing), fresh process, ${COLD_RUNS} runs`;
+  for (const lib of [ASL, PEER]) {
+    const s = samples[lib];
+    const m = { ms: median(s.map((x) => x.wall)) - bare, ok: !problems[lib], problem: problems[lib] };
+    cold[lib] = { ...m, inside: median(s.map((x) => x.firstMs)), importMs: median(s.map((x) => x.importMs)) };
+    record(G7, lib, m, 'minus bare node', `whole process ${fmtMs(m.ms + bare)} ms vs bare node ${fmtMs(bare)} ms; in-process: import ${fmtMs(cold[lib].importMs)} ms, import → first run done ${fmtMs(cold[lib].inside)} ms`);
+  }
+  const G7b = '7. First validate() in a fresh process (definition of 10 states)';
+  for (const key of Object.keys(firstValidateScripts)) {
+    const m = { ms: median(samples[key].map((x) => x.ms)), ok: !problems[key], problem: problems[key] };
+    cold[key] = m;
+    record(G7b, key, m, '', 'timed inside the process, after the import');
   }
 }
 
-// 7: memory of workload 2, in child processes with --expose-gc
+// 8. Memory per held Map item, in child processes with --expose-gc
+
 const memory = {};
-{
-  const G = `7. Memory, Map of ${ITEMS.toLocaleString('en-US')} items (MaxConcurrency 0), child process`;
-  for (const lib of ['asl-runtime', PEER]) {
-    const r = spawnSync(process.execPath, ['--expose-gc', join(HERE, 'memory.mjs'), lib], { encoding: 'utf8', cwd: HERE });
+for (const [key, file, title] of [
+  ['pass', 'map-pass-10000-c0.json', 'Pass×2'],
+  ['task', 'map-10000-c0.json', 'Task + Pass'],
+]) {
+  const G = `8. Heap per held item, Map of ${ITEMS.toLocaleString('en-US')} items (${title}, MaxConcurrency 0), execution and full history held`;
+  for (const lib of [ASL, PEER]) {
+    const r = spawnSync(process.execPath, ['--expose-gc', join(HERE, 'memory.mjs'), lib, file, DIST], { encoding: 'utf8', cwd: HERE });
     let m;
     try {
       m = JSON.parse(r.stdout.trim().split('\n').pop());
     } catch {
       m = { problem: `child failed (${r.status}): ${r.stderr.slice(0, 300)}` };
     }
-    memory[lib] = m;
-    record(G, {
-      lib,
-      ms: m.ms,
-      ok: !m.problem,
-      problem: m.problem,
-      unit: m.problem ? '' : `${fmtBytes(m.heldPerItem)}/item held, ${fmtBytes(m.outputPerItem)}/item output only`,
-      note: m.problem ? '' : `peak RSS ${(m.peakRss / 1048576).toFixed(0)} MB (baseline ${(m.baseRss / 1048576).toFixed(0)} MB)`,
-    });
+    memory[`${key}:${lib}`] = m;
+    record(G, lib, { ms: m.ms, ok: !m.problem, problem: m.problem }, m.problem ? '' : `${fmtBytes(m.heldPerItem)}/item held`, m.problem ? '' : `${fmtBytes(m.outputPerItem)}/item output only; peak RSS ${(m.peakRss / 1048576).toFixed(0)} MB (baseline ${(m.baseRss / 1048576).toFixed(0)} MB)`);
   }
 }
 
-// 8: Distributed Map over a JSONL file with a ResultWriter (asl-runtime only; the peer has no ItemReader)
-{
+// 9. Distributed Map over a JSONL file (asl-runtime only; the peer has no ItemReader); opt-in
+
+if (args.includes('--with-dmap')) {
   const items = QUICK ? 100_000 : 1_000_000;
-  const G = `8. Distributed Map, ${items.toLocaleString('en-US')} JSONL items → ResultWriter (COMPACT, MaxConcurrency 100), child process`;
+  const G = `9. Distributed Map, ${items.toLocaleString('en-US')} JSONL items → ResultWriter (COMPACT, MaxConcurrency 100), child process`;
   const r = spawnSync(process.execPath, [join(HERE, 'distributed-map.mjs'), String(items), 'COMPACT', '100'], { encoding: 'utf8', cwd: HERE });
   let m;
   try {
@@ -305,75 +408,59 @@ const memory = {};
     m = { problem: `child failed (${r.status}): ${r.stderr.slice(0, 300)}` };
   }
   const ok = !m.problem && m.succeeded === items;
-  record(G, {
-    lib: 'asl-runtime',
-    ms: m.problem ? undefined : m.seconds * 1000,
-    ok,
-    problem: m.problem ?? (ok ? undefined : `${m.succeeded} of ${items} items succeeded`),
-    unit: m.problem ? '' : `${m.itemsPerSecond.toLocaleString('en-US')} items/s`,
-    note: m.problem ? '' : `peak RSS ${m.peakRssMB} MB; ${m.resultFiles} result files; ${m.parentHistoryEvents} parent history events`,
-  });
-}
-
-function fmtBytes(b) {
-  return b >= 1024 ? `${(b / 1024).toFixed(2)} KB` : `${Math.round(b)} B`;
+  record(G, ASL, { ms: m.problem ? undefined : m.seconds * 1000, ok, problem: m.problem ?? (ok ? undefined : `${m.succeeded} of ${items} items succeeded`) }, m.problem ? '' : `${m.itemsPerSecond.toLocaleString('en-US')} items/s`, m.problem ? '' : `peak RSS ${m.peakRssMB} MB`);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Table
+// Tables
 
-const ratio = (peer, ours) => (peer?.ms && ours?.ms ? peer.ms / ours.ms : undefined);
-const fmtRatio = (x) => (x === undefined ? '' : x >= 10 ? `${x.toFixed(0)}×` : `${x.toFixed(2)}×`);
-console.log(`\nasl-runtime benchmarks — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})${QUICK ? ' — QUICK MODE' : ''}\n`);
-let lastGroup;
+console.log(`\nasl-runtime benchmarks — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})${QUICK ? ' — QUICK MODE' : ''}\n${DIST}\n`);
 const table = [];
+let lastGroup;
 for (const r of rows) {
-  if (r.group !== lastGroup) {
-    table.push([`${r.group}`, '', '', '', '']);
-    lastGroup = r.group;
-  }
-  table.push([`  ${r.lib}`, r.ok ? 'ok' : 'FAIL', r.ms === undefined ? '' : `${fmtMs(r.ms)} ms`, r.unit ?? '', r.note ?? '']);
+  if (r.group !== lastGroup) table.push([r.group]);
+  lastGroup = r.group;
+  table.push([`  ${r.lib}`, r.ok ? 'ok' : 'FAIL', r.ms === undefined ? '' : `${fmtMs(r.ms)} ms`, r.unit, r.note]);
 }
-const widths = [0, 1, 2, 3].map((c) => Math.max(...table.map((t) => (t[1] === '' && c === 0 ? 0 : t[c].length))));
+const widths = [0, 1, 2, 3].map((c) => Math.max(...table.filter((t) => t.length > 1).map((t) => t[c].length)));
 console.log(['workload / library', 'check', 'median', 'rate', 'notes'].map((h, i) => (i < 4 ? h.padEnd(widths[i]) : h)).join('  '));
-for (const t of table) {
-  if (t[1] === '') console.log(`\n${t[0]}`);
-  else console.log(t.map((c, i) => (i < 4 ? c.padEnd(widths[i]) : c)).join('  '));
-}
+for (const t of table) console.log(t.length === 1 ? `\n${t[0]}` : t.map((c, i) => (i < 4 ? c.padEnd(widths[i]) : c)).join('  '));
 
-// Ratios and targets
-const speedup = {
-  chain: ratio(chain[PEER], chain['asl-runtime']),
-  map0: ratio(map0[PEER], map0['asl-runtime']),
-  map40: ratio(map40[PEER], map40['asl-runtime']),
-  par: ratio(par[PEER], par['asl-runtime']),
-  loop: ratio(loop[PEER], loop['asl-runtime']),
-  validate10: ratio(validation['10:asl-validator'], validation['10:asl-runtime validate()']),
-  validate200: ratio(validation['200:asl-validator'], validation['200:asl-runtime validate()']),
-  ctor10: ratio(validation[`10:${PEER} new StateMachine (runs asl-validator)`], validation['10:asl-runtime new StateMachine']),
-  ctor200: ratio(validation[`200:${PEER} new StateMachine (runs asl-validator)`], validation['200:asl-runtime new StateMachine']),
-  cold: ratio(cold[PEER], cold['asl-runtime']),
-};
-const vsJs = chain['asl-runtime'].ms / js.ms;
-console.log('\nasl-runtime speed-up over the peer (peer median ÷ asl-runtime median; > 1 means asl-runtime is faster):');
-console.log(`  pass chain ${fmtRatio(speedup.chain)} · Map c0 ${fmtRatio(speedup.map0)} · Map c40 ${fmtRatio(speedup.map40)} · Parallel ${fmtRatio(speedup.par)} · Choice loop ${fmtRatio(speedup.loop)}`);
-console.log(`  validate vs asl-validator: 10 states ${fmtRatio(speedup.validate10)}, 200 states ${fmtRatio(speedup.validate200)} · constructor vs peer constructor: 10 states ${fmtRatio(speedup.ctor10)}, 200 states ${fmtRatio(speedup.ctor200)} · import ${fmtRatio(speedup.cold)}`);
-console.log(`  pass chain vs plain JavaScript: asl-runtime is ${fmtRatio(vsJs)} slower`);
+console.log('\nSmall real workflows, per run (median):');
+for (const r of real) console.log(`  ${r.name.padEnd(24)} ${ASL} ${fmtMs(r.asl.ms).padStart(7)} ms   ${r.peer ? `${PEER} ${fmtMs(r.peer.ms).padStart(7)} ms   ${fmtRatio(ratio(r.peer, r.asl))}` : `(${PEER}: not supported)`}`);
 
-const held = memory['asl-runtime']?.heldPerItem;
-const targets = [
-  ['≥ 50× the peer on the pass chain', speedup.chain >= 50, fmtRatio(speedup.chain)],
-  ['≥ 30× the peer on the Choice loop', speedup.loop >= 30, fmtRatio(speedup.loop)],
-  ['≥ 30× the peer on Map items per second (MaxConcurrency 40, same concurrency)', speedup.map40 >= 30, fmtRatio(speedup.map40)],
-  ['≤ 1 KB heap per Map item (execution and its history held)', held !== undefined && held <= 1024, held === undefined ? '?' : fmtBytes(held)],
-  ['validation ≥ 1000× faster than asl-validator, 10 states', speedup.validate10 >= 1000, fmtRatio(speedup.validate10)],
-  ['validation ≥ 1000× faster than asl-validator, 200 states', speedup.validate200 >= 1000, fmtRatio(speedup.validate200)],
-  ['compile + validate of 10 states < 1 ms', validation['10:asl-runtime new StateMachine'].ms < 1, `${fmtMs(validation['10:asl-runtime new StateMachine'].ms)} ms`],
-  ['import < 50 ms', cold['asl-runtime'].ms < 50, `${fmtMs(cold['asl-runtime'].ms)} ms`],
-  ['within 10× of hand-written JavaScript on the pass chain', vsJs <= 10, `${fmtRatio(vsJs)}`],
+// ---------------------------------------------------------------------------------------------
+// Goals (issue 13)
+
+const rate = (m, units) => (m?.ms ? (units * 1000) / m.ms : undefined);
+const chainRate = rate(chain[ASL], CHAIN);
+const loopRate = rate(loop[ASL], LOOP_STATES);
+const vsJs = ratio(chain[ASL], chain[JS]);
+const goals = [
+  ['1,000-state Pass chain ≥ 2M transitions/s', chainRate >= 2e6, fmtRate(chainRate ?? 0, 'transitions'), `${fmtRatio(ratio(chain[PEER], chain[ASL]))} the peer`],
+  ['1,000-state Pass chain within 3× of hand-written JS', vsJs <= 3, `${fmtRatio(vsJs)} slower than JS`, ''],
+  ['Choice loop ≥ 4M transitions/s', loopRate >= 4e6, fmtRate(loopRate ?? 0, 'transitions'), `${fmtRatio(ratio(loop[PEER], loop[ASL]))} the peer`],
+  ...[
+    ['pass-c0', 'Pass×2 c0'],
+    ['pass-c40', 'Pass×2 c40'],
+    ['task-c0', 'Task+Pass c0'],
+    ['task-c40', 'Task+Pass c40'],
+  ].map(([key, title]) => {
+    const r = rate(maps[key][ASL], ITEMS);
+    return [`10,000-item Map (${title}) ≥ 300k items/s`, r >= 3e5, fmtRate(r ?? 0, 'items'), `${fmtRatio(ratio(maps[key][PEER], maps[key][ASL]))} the peer`];
+  }),
+  ...['pass', 'task'].map((key) => {
+    const held = memory[`${key}:${ASL}`]?.heldPerItem;
+    return [`heap per held Map item (${key === 'pass' ? 'Pass×2' : 'Task+Pass'}, full history) ≤ 600 B`, held <= 600, held === undefined ? '?' : fmtBytes(held), `peer ${fmtBytes(memory[`${key}:${PEER}`]?.heldPerItem ?? NaN)}`];
+  }),
+  ['small real workflows ≤ 0.017 ms per run', realSummary.aslAll <= 0.017, `${fmtMs(realSummary.aslAll)} ms (all ${real.length}), ${fmtMs(realSummary.aslBoth)} ms (${both.length} shared)`, ''],
+  ['small real workflows ≥ 2× faster than the peer', realSummary.speedup >= 2, `${fmtRatio(realSummary.speedup)} (geometric mean over ${both.length})`, `peer mean ${fmtMs(realSummary.peerBoth)} ms`],
+  ['cold start (import + first new StateMachine + first run, minus bare node) < 20 ms', cold[ASL].ms < 20, `${fmtMs(cold[ASL].ms)} ms`, `peer ${fmtMs(cold[PEER].ms)} ms`],
+  ['first validate() in a process < 5 ms', cold[`${ASL} validate()`].ms < 5, `${fmtMs(cold[`${ASL} validate()`].ms)} ms`, `asl-validator ${fmtMs(cold['asl-validator'].ms)} ms`],
 ];
-console.log('\nTargets:');
-for (const [what, met, value] of targets) console.log(`  ${met ? 'met    ' : 'NOT met'}  ${what}: ${value}`);
+console.log('\nGoals:');
+for (const [what, met, value, extra] of goals) console.log(`  ${met ? 'met    ' : 'NOT met'}  ${what}: ${value}${extra ? ` (${extra})` : ''}`);
+console.log(`\nOther ratios: Parallel ${fmtRatio(ratio(par[PEER], par[ASL]))} the peer; validate() vs asl-validator ${fmtRatio(ratio(validation['10:asl-validator'], validation[`10:${ASL} validate()`]))} (10 states), ${fmtRatio(ratio(validation['200:asl-validator'], validation[`200:${ASL} validate()`]))} (200 states)`);
 
 if (warnings.size) {
   console.log('\nRuntime warnings seen (counted, not printed):');
