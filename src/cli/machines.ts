@@ -16,6 +16,8 @@ export interface MachineSource {
   readonly file: string;
   /** The logical ID (the Serverless key); plain definition files have none. */
   readonly id?: string;
+  /** The template's StateMachineName (SAM `Name`, Serverless `name`), when it gives one. */
+  readonly machineName?: string;
   /** JSON text is kept as text, so `validate()` gives lines and columns. */
   readonly definition: string | object;
   /** The template's workflow type (StateMachineType, Type, type). */
@@ -109,7 +111,7 @@ async function loadTemplate(source: Source, inputs: TemplateInputs): Promise<Loa
       const at = m.locate(d.path);
       return at.line > 0 ? { ...d, line: at.line, column: at.column } : d;
     };
-    return { file, id: m.id, definition: m.definition, type: m.type, diagnostics: m.diagnostics.map(locate), locate };
+    return { file, id: m.id, ...(m.name !== undefined ? { machineName: m.name } : {}), definition: m.definition, type: m.type, diagnostics: m.diagnostics.map(locate), locate };
   });
   return { name: source.name, template: true, machines, diagnostics: [] };
 }

@@ -116,6 +116,8 @@ export const runCommand: Command = {
     const input = await loadInput(reader, parsed.options);
     // `type` is passed on for the runtime's execution type (Express ids and limits).
     const options: RunOptions & { type?: 'STANDARD' | 'EXPRESS' } = type === undefined ? {} : { type };
+    // $$.StateMachine.Name: the template's name for it, else its logical ID (as CloudFormation names it).
+    if (loaded.id !== undefined) options.context = { stateMachineName: loaded.machineName ?? loaded.id };
     if (opt('handlers') !== undefined) Object.assign(options, await loadHandlers(opt('handlers')!));
     if (opt('mock-config') !== undefined) {
       const config = loadMockConfig((await reader.read(opt('mock-config')!, 'mock-config')).text);
