@@ -24,7 +24,10 @@ export interface Clock {
   readonly reproducible?: boolean;
 }
 
-/** The wall clock. */
+/**
+ * The wall clock. History events written in one burst share a reading (see history-time.ts):
+ * only this clock's readings are cached, as only its time moves on its own.
+ */
 export class RealClock implements Clock {
   now(): number {
     return Date.now();

@@ -2,6 +2,7 @@
  * Small codes for what a history log stores per event: the event type as one byte, the thread
  * as an index into the log's table of thread ids.
  */
+import { AslUsageError } from '../errors.js';
 import { HISTORY_EVENT_TYPES, type HistoryEventType } from './history.js';
 
 const codes = new Map<string, number>(HISTORY_EVENT_TYPES.map((t, i) => [t, i]));
@@ -10,12 +11,12 @@ const types: string[] = [...HISTORY_EVENT_TYPES];
 /**
  * The one-byte code of an event type. A type outside HISTORY_EVENT_TYPES (only reachable through
  * a cast) gets the next free code, so what is written is always read back as written.
- * @throws RangeError past 256 distinct types, which no execution can reach honestly
+ * @throws AslUsageError past 256 distinct types (only strings cast to event types get there)
  */
 export function typeCode(type: HistoryEventType): number {
   const code = codes.get(type);
   if (code !== undefined) return code;
-  if (types.length > 255) throw new RangeError(`Too many history event types to encode '${type}'.`);
+  if (types.length > 255) throw new AslUsageError(`Not a history event type: '${type}' (too many distinct types were written).`);
   codes.set(type, types.length);
   types.push(type);
   return types.length - 1;

@@ -29,8 +29,8 @@ class Chunk {
     this.thread = new Int32Array(buffer, size * 12, size);
     this.type = new Uint8Array(buffer, size * 16, size);
     this.kind = new Uint8Array(buffer, size * 17, size);
-    this.a = new Array<unknown>(size).fill(undefined);
-    this.b = new Array<unknown>(size).fill(undefined);
+    this.a = new Array<unknown>(size);
+    this.b = new Array<unknown>(size);
   }
 }
 

@@ -62,6 +62,7 @@ export class HistoryLog {
   private readonly threadIds = new ThreadTable();
   /** The distinct `addBuilt` functions, indexed by `kind - BUILDER`. */
   private readonly builders: DetailsBuilder<never, never>[] = [];
+  private lastBuilder = 0;
   /** Events built so far (index = id - 1), with every payload as JSON text. */
   private readonly built: HistoryEvent[] = [];
   private readonly listeners = new Set<HistoryListener>();
@@ -127,12 +128,14 @@ export class HistoryLog {
    */
   addBuilt<A, B>(type: HistoryEventType, previous: number, thread: string, build: DetailsBuilder<A, B>, a: A, b: B): number {
     const builders = this.builders as unknown[];
-    let k = builders.indexOf(build);
+    // Events come in runs from one builder (a Map's iterations): check the last one first.
+    let k = build === builders[this.lastBuilder] ? this.lastBuilder : builders.indexOf(build);
     if (k < 0) {
       // More distinct builders than codes means closures are being passed: build at once.
       if (builders.length === MAX_BUILDERS) return this.append(type, previous, thread, DETAILS, build(a, b), undefined);
       k = builders.push(build) - 1;
     }
+    this.lastBuilder = k;
     return this.append(type, previous, thread, BUILDER + k, a, b);
   }
 
