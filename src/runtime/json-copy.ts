@@ -32,9 +32,9 @@ function walk(v: unknown, depth: number): unknown {
       return v;
     case 'number':
       if (!Number.isFinite(v)) return OTHER;
-      // -0 is written as 0, as String() does.
+      // -0 is written as 0 (String() agrees), so the copy holds 0, as JSON.parse would.
       total += String(v).length;
-      return v;
+      return v === 0 ? 0 : v;
     case 'boolean':
       total += v ? 4 : 5;
       return v;
