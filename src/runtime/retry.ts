@@ -1,6 +1,7 @@
 import type { Catcher, Retrier } from '../definition/types.js';
 import { StatesError, StatesErrors } from '../errors.js';
 import type { Frame } from './frame.js';
+import { isPromise, type MaybePromise } from './maybe.js';
 
 /**
  * Retry/Catch matching. `States.ALL` matches every error but States.Runtime (AWS: a runtime
@@ -76,28 +77,45 @@ export function nextRetryDelay(retriers: readonly Retrier[] | undefined, counts:
  * The one retry loop of Task, Parallel and Map: runs attempt 0, 1, … until one succeeds, the
  * error is not retried (then `giveUp` decides what is thrown), or the thread is cancelled. A
  * cancelled thread starts no attempt and retries nothing. `$$.State.RetryCount` follows the
- * attempt number; backoff waits on the thread's clock.
+ * attempt number; backoff waits on the thread's clock. An attempt that succeeds or fails for good
+ * synchronously settles the loop synchronously; a retry always waits on the clock (even 0 ms,
+ * as the attempt before it did on AWS's scheduler), so it continues asynchronously.
  */
-export async function retrying<T>(
+export function retrying<T>(
   frame: Frame,
   retriers: readonly Retrier[] | undefined,
-  attempt: (n: number) => Promise<T>,
+  attempt: (n: number) => MaybePromise<T>,
   giveUp: (error: StatesError) => never = rethrow,
-): Promise<T> {
-  const counts: number[] = [];
-  for (let n = 0; ; n++) {
-    if (frame.signal.aborted) throw frame.signal.reason;
-    try {
-      return await attempt(n);
-    } catch (e) {
-      if (frame.signal.aborted) throw frame.signal.reason ?? e;
-      if (!(e instanceof StatesError)) throw e;
-      const delay = nextRetryDelay(retriers, counts, e.error, frame.random);
-      if (delay === undefined) giveUp(e);
-      frame.visit.retryCount = n + 1;
-      await frame.sleepUntil(frame.now() + delay!);
-    }
+  n = 0,
+  counts?: number[],
+): MaybePromise<T> {
+  if (frame.signal.aborted) throw frame.signal.reason;
+  let r: MaybePromise<T>;
+  try {
+    r = attempt(n);
+  } catch (e) {
+    return retryAfter(e, frame, retriers, attempt, giveUp, n, counts);
   }
+  if (!isPromise(r)) return r;
+  return r.then(undefined, (e: unknown) => retryAfter(e, frame, retriers, attempt, giveUp, n, counts));
+}
+
+/** After attempt `n` failed with `e`: the backoff, then attempt n + 1, or the failure. */
+function retryAfter<T>(
+  e: unknown,
+  frame: Frame,
+  retriers: readonly Retrier[] | undefined,
+  attempt: (n: number) => MaybePromise<T>,
+  giveUp: (error: StatesError) => never,
+  n: number,
+  counts: number[] = [],
+): Promise<T> {
+  if (frame.signal.aborted) throw frame.signal.reason ?? e;
+  if (!(e instanceof StatesError)) throw e;
+  const delay = nextRetryDelay(retriers, counts, e.error, frame.random);
+  if (delay === undefined) giveUp(e);
+  frame.visit.retryCount = n + 1;
+  return frame.sleepUntil(frame.now() + delay!).then(() => retrying(frame, retriers, attempt, giveUp, n + 1, counts));
 }
 
 function rethrow(e: StatesError): never {

@@ -53,6 +53,7 @@ async function runAll(branches: readonly CompiledMachine[], input: unknown, fram
   try {
     const runs = branches.map((b, i) => {
       const child = frame.child(controller.signal, `${frame.threadId}${frame.visit.name}[${attempt}][${i}]/`, frame.lastEventId);
+      branchThreads.add(child);
       return b.run(input, child).catch((e: unknown) => {
         if (firstError === undefined) {
           firstError = e;
@@ -67,4 +68,15 @@ async function runAll(branches: readonly CompiledMachine[], input: unknown, fram
   } finally {
     unlink();
   }
+}
+
+/** The threads of Parallel branches (not the Map iterations nested in them). */
+const branchThreads = new WeakSet<Frame>();
+
+/**
+ * Whether `frame` is a Parallel branch's own thread. Its Tasks keep their asynchronous steps, so
+ * branches interleave in history as they always have; a Map's iterations may not (state-map-inline).
+ */
+export function isParallelBranch(frame: Frame): boolean {
+  return branchThreads.has(frame);
 }

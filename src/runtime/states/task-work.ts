@@ -1,94 +1,70 @@
 import { StatesError, StatesErrors } from '../../errors.js';
 import { onAbort } from '../abort.js';
-import type { Clock } from '../clock.js';
 import type { Frame } from '../frame.js';
-import { payloadDetails } from '../history.js';
 import { toJson, toJsonData } from '../payload.js';
 import { executionSources } from '../../tasks/sources.js';
 import { leaseToken, type TokenLease } from '../../tasks/lease.js';
 import { resolveTask } from '../../tasks/resolve.js';
 import { TaskTokens } from '../../tasks/tokens.js';
-import type { ResolvedTask, TaskContext } from '../../tasks/types.js';
-import type { ResourceInfo } from './resource.js';
+import type { ResolvedTask } from '../../tasks/types.js';
+import { HandlerContext, type AttemptHooks } from './task-context.js';
 import type { Replayed } from './task-replay.js';
-import type { TaskEvents } from './task-events.js';
+import { emitStarted, emitSubmitted, type TaskProgram } from './task-events.js';
 
 /*
  * The work of one task attempt: a handler or service integration (request-response, .sync or
- * .waitForTaskToken), or an activity queued for a worker. The attempt protocol in task.ts
- * starts it, times it and ends it.
+ * .waitForTaskToken), or an activity queued for a worker. The attempt protocol in
+ * task-attempt.ts starts it, times it and ends it.
  */
 
 export interface Work {
-  start(run: { signal: () => AbortSignal; ended: () => boolean; heartbeat: () => void; release: () => void; attempt: number }): Promise<unknown>;
+  start(hooks: AttemptHooks, attempt: number): Promise<unknown>;
   normalise(value: unknown): unknown;
   /** Called once the attempt is over, however it ended. */
   done?(how: 'timedOut' | 'completed'): void;
 }
 
 /**
- * A service integration or handler: request-response, or `.waitForTaskToken` where the
- * handler's answer is only the submission and the result arrives through the task token.
+ * The handler for a Task's resource, or — when nothing is registered for it — the StartFailed
+ * event and a States.Runtime failure that says how to register one.
  */
-export function serviceWork(
-  frame: Frame,
-  stateName: string,
-  resource: string,
-  info: ResourceInfo,
-  params: unknown,
-  attempt: number,
-  ev: TaskEvents,
-  common: Record<string, unknown>,
-  replay: Replayed | undefined,
-  lease: TokenLease | undefined,
-): Work {
+export function resolveHandler(frame: Frame, task: TaskProgram, params: unknown, lease: TokenLease | undefined): ResolvedTask {
+  const { name: stateName, resource, info } = task;
+  const handler = resolveTask(frame.env.resolvers, { resource, stateName, parameters: params });
+  if (handler) return handler;
+  const cause =
+    `No handler is registered for the resource '${resource}' of the Task state '${stateName}'. ` +
+    (info.family === 'Lambda' || info.resourceType === 'lambda'
+      ? "Register the function's code with the `lambdas` option, keyed by function name or ARN."
+      : "Register one with the `handlers` option, keyed by the exact resource or a glob such as 'arn:aws:states:::dynamodb:*', or add a resolver.");
+  const details = task.events.common();
+  details.error = StatesErrors.Runtime;
+  details.cause = cause;
+  frame.emit(task.events.names.startFailed, details);
+  lease?.retire('completed');
+  throw new StatesError(StatesErrors.Runtime, cause);
+}
+
+/**
+ * A service integration or handler with timers, a callback or a replay to follow:
+ * request-response, or `.waitForTaskToken` where the handler's answer is only the submission
+ * and the result arrives through the task token.
+ */
+export function serviceWork(frame: Frame, task: TaskProgram, params: unknown, attempt: number, replay: Replayed | undefined, lease: TokenLease | undefined): Work {
   const env = frame.env;
+  const { name: stateName, resource, info } = task;
   const token = lease?.token;
   const retireToken = (how: 'timedOut' | 'completed') => lease?.retire(how);
   // Resumed after the service call of a callback task: only the token is awaited.
   if (replay?.submitted && info.callback && token !== undefined) {
-    return { start: ({ signal, heartbeat }) => env.runtime.tokens.wait(token, heartbeat, signal()), normalise: (v) => v, done: retireToken };
+    return { start: (hooks) => env.runtime.tokens.wait(token, () => hooks.heartbeat(), hooks.end.signal), normalise: (v) => v, done: retireToken };
   }
-  const handler = resolveTask(env.resolvers, { resource, stateName, parameters: params });
-  if (!handler) {
-    const cause =
-      `No handler is registered for the resource '${resource}' of the Task state '${stateName}'. ` +
-      (info.family === 'Lambda' || info.resourceType === 'lambda'
-        ? "Register the function's code with the `lambdas` option, keyed by function name or ARN."
-        : "Register one with the `handlers` option, keyed by the exact resource or a glob such as 'arn:aws:states:::dynamodb:*', or add a resolver.");
-    frame.emit(ev.startFailed, { ...common, error: StatesErrors.Runtime, cause });
-    retireToken('completed');
-    throw new StatesError(StatesErrors.Runtime, cause);
-  }
-  if (!replay?.started) frame.emit(ev.started, info.family === 'Task' ? common : undefined);
-  const h = handler;
-  /** TaskSubmitted: the job or message was handed over; its response is the event's output. */
-  const emitSubmitted = (json: string) =>
-    frame.emit('TaskSubmitted', env.includeData ? { ...common, output: json, outputDetails: payloadDetails(json) } : common);
+  const h = resolveHandler(frame, task, params, lease);
+  if (!replay?.started) emitStarted(frame, task.events);
   return {
-    async start({ signal, ended, heartbeat, release }) {
-      const ctx: TaskContext = {
-        stateName,
-        resource,
-        attempt,
-        context: frame.contextObject(),
-        get signal() {
-          return signal();
-        },
-        clock: releasingClock(env.clock, release),
-        invocationId: `${frame.threadId}${frame.steps}:${stateName}#${attempt}`,
-        // Not journaled: a replayed attempt calls no handler, so it must not consume a draw.
-        requestId: env.uuid(),
-        heartbeat,
-        runtime: env.runtime,
-        submitted: (output) => {
-          // A late report from an abandoned call never reaches history.
-          if (ended()) return;
-          const data = toJsonData(output);
-          emitSubmitted(data.ok ? data.json : 'null');
-        },
-        ...(token !== undefined ? { taskToken: token } : {}),
-      };
+    async start(hooks) {
+      // Not journaled: a replayed attempt calls no handler, so it must not consume a draw.
+      const ctx = new HandlerContext(frame, hooks, stateName, resource, attempt, frame.steps, env.uuid(), token);
       executionSources.set(ctx, { random: env.random, uuid: env.uuid });
       // A running handler cannot be captured in a snapshot.
       env.activity.inFlight++;
@@ -98,10 +74,10 @@ export function serviceWork(
       } finally {
         env.activity.inFlight--;
       }
-      if (!info.callback || token === undefined || ended()) return value;
+      if (!info.callback || token === undefined || hooks.end.ended) return value;
       // The service call only submitted the work; the result comes with SendTaskSuccess.
-      emitSubmitted(toJson(value === undefined ? null : normaliseResult(value, h, resource, stateName)));
-      return env.runtime.tokens.wait(token, heartbeat, signal());
+      emitSubmitted(frame, task.events, toJson(value === undefined ? null : normaliseResult(value, h, resource, stateName)));
+      return env.runtime.tokens.wait(token, () => hooks.heartbeat(), hooks.end.signal);
     },
     normalise: (v) => (info.callback ? v : normaliseResult(v, h, resource, stateName)),
     done: retireToken,
@@ -114,7 +90,9 @@ export function activityWork(frame: Frame, resource: string, params: unknown, he
   const lease = leaseToken(env.runtime.tokens, env.activity.tokens, TaskTokens.create(frame.uuid));
   const token = lease.token;
   return {
-    start({ signal, heartbeat }) {
+    start(hooks) {
+      const heartbeat = () => hooks.heartbeat();
+      const signal = () => hooks.end.signal;
       // Resumed after a worker took the task: that worker answers with the same token.
       if (!alreadyTaken) {
         const withdraw = env.runtime.activities.enqueue(resource, { taskToken: token, input: structuredCloneSafe(params) }, (workerName) => {
@@ -144,7 +122,7 @@ export function asTaskError(e: unknown): StatesError {
   return new StatesError('Error', typeof e === 'string' ? e : (JSON.stringify(e) ?? String(e)));
 }
 
-function normaliseResult(value: unknown, handler: ResolvedTask, resource: string, stateName: string): unknown {
+export function normaliseResult(value: unknown, handler: ResolvedTask, resource: string, stateName: string): unknown {
   if (value === undefined && handler.undefinedResult === 'lambda') return null;
   const data = toJsonData(value);
   if (!data.ok) {
@@ -157,7 +135,7 @@ function normaliseResult(value: unknown, handler: ResolvedTask, resource: string
 }
 
 /** The handler's copy of a Task's input; input too deep to copy fails the state in plain words. */
-function handlerInput(params: unknown, stateName: string): unknown {
+export function handlerInput(params: unknown, stateName: string): unknown {
   try {
     return structuredCloneSafe(params);
   } catch (e) {
@@ -169,20 +147,4 @@ function handlerInput(params: unknown, stateName: string): unknown {
 /** Handlers get their own copy of the input, so they cannot change the execution's data. */
 function structuredCloneSafe(v: unknown): unknown {
   return v === null || typeof v !== 'object' ? v : structuredClone(v);
-}
-
-/** The clock a handler sees: sleeping on it lets virtual time move while the handler waits. */
-function releasingClock(clock: Clock, release: () => void): Clock {
-  let released = false;
-  return {
-    now: () => clock.now(),
-    hold: () => clock.hold(),
-    async sleep(ms, signal) {
-      if (!released) {
-        released = true;
-        release();
-      }
-      await clock.sleep(ms, signal);
-    },
-  };
 }
