@@ -50,7 +50,10 @@ export function buildSized(node: TemplateNode, sizeOf: SizeOf): SizedEvaluator {
   return generated<SizedEvaluator>(node, sizeOf) ?? interpretedSized(node, sizeOf);
 }
 
-/** JSON size of everything but the filled-in values: brackets, commas, keys, constants. */
+/**
+ * JSON size of everything but the filled-in values: brackets, commas, keys, constants. Exact,
+ * except when two keys make one field (`a` and `a.$`, refused by validate()): both are counted.
+ */
 function staticSize(node: TemplateNode, sizeOf: SizeOf): number {
   switch (node.kind) {
     case 'constant':
