@@ -23,6 +23,8 @@ export interface DefinitionChoice {
   readonly inputs: TemplateInputs;
   /** `--state-machine ID`; needed when a template has more than one. */
   readonly stateMachine?: string | undefined;
+  /** The ID also names a mock config's state machine, so a plain definition may come with one. */
+  readonly idMeansMore?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface DefinitionChoice {
 export async function loadDefinition(reader: SourceReader, file: string, io: CliIO, choice: DefinitionChoice): Promise<LoadedDefinition | undefined> {
   const loaded = await loadMachines(reader, file, choice.inputs);
   if (report(loaded.diagnostics, loaded.name, io)) return undefined;
-  const machine = selectMachine(loaded, choice.stateMachine);
+  const machine = selectMachine(loaded, choice.stateMachine, choice.idMeansMore);
   if (report(machine.diagnostics, machine.file, io)) return undefined;
   return { ...machine, name: machine.id === undefined ? loaded.name : `${loaded.name}#${machine.id}` };
 }

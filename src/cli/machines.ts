@@ -144,14 +144,17 @@ function parseJsonOrUndefined(text: string): unknown {
 
 /**
  * The one state machine `run`, `graph` and `test-state` work on: the only one, or the one
- * `--state-machine ID` names. Call it when `loaded.diagnostics` is empty.
+ * `--state-machine ID` names. Call it when `loaded.diagnostics` is empty. `idMeansMore` says the
+ * ID also names something else (`run`: the mock config's state machine), so a plain
+ * definition file may come with one.
  * @throws UsageError listing the IDs when the choice is missing or names none of them.
  */
-export function selectMachine(loaded: LoadedFile, id: string | undefined): MachineSource {
+export function selectMachine(loaded: LoadedFile, id: string | undefined, idMeansMore = false): MachineSource {
   const { machines } = loaded;
-  // A plain file gives exactly one machine (or diagnostics the caller reported first); `run`
-  // also names a mock config's state machine with --state-machine, so the ID is not checked here.
-  if (!loaded.template) return machines[0]!;
+  if (!loaded.template) {
+    if (id !== undefined && !idMeansMore) throw new UsageError(`--state-machine ${id}: ${loaded.name} is a state machine definition, not a template`);
+    return machines[0]!; // a plain file gives exactly one machine, or diagnostics the caller reported first
+  }
   if (machines.length === 0) throw new Error(`${loaded.name} is a template with no state machine in it`);
   const ids = machines.map((m) => m.id ?? '').join(', ');
   if (id === undefined) {

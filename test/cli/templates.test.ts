@@ -204,6 +204,15 @@ describe('run, graph and test-state pick a state machine of a template', () => {
     expect(c.stderr()).toContain("has no state machine 'Third'; its state machines: First, Second");
   });
 
+  it('refuses --state-machine on a definition file, unless run uses it for a mock config', async () => {
+    const plain = file('plain.asl.json', { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
+    const c = capture();
+    expect(await main(['graph', plain, '--state-machine', 'Orders'], c.io)).toBe(2);
+    expect(c.stderr()).toContain('is a state machine definition, not a template');
+    const config = file('MockConfig.json', { StateMachines: { Orders: { TestCases: { Happy: {} } } }, MockedResponses: {} });
+    expect(await main(['run', plain, '--state-machine', 'Orders', '--mock-config', config, '--test-case', 'Happy'], capture().io)).toBe(0);
+  });
+
   it("runs the one chosen, under the template's name for it", async () => {
     const c = capture();
     expect(await main(['run', twoMachines, '--state-machine', 'Second', '--sub', 'Env=dev', '--format', 'json'], c.io)).toBe(0);

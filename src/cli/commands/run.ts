@@ -95,7 +95,7 @@ export const runCommand: Command = {
     const opt = (name: string) => parsed.options.get(name) as string | undefined;
     const reader = new SourceReader(io);
     const inputs = await readTemplateInputs(parsed, reader);
-    const loaded = await loadDefinition(reader, parsed.positionals[0]!, io, { inputs, stateMachine: opt('state-machine') });
+    const loaded = await loadDefinition(reader, parsed.positionals[0]!, io, { inputs, stateMachine: opt('state-machine'), idMeansMore: opt('mock-config') !== undefined });
     if (loaded === undefined) return EXIT_PROBLEMS;
     const type = (opt('type') as 'STANDARD' | 'EXPRESS' | undefined) ?? loaded.type;
     // An Express machine must also pass Express's restrictions (no .sync, no .waitForTaskToken).
