@@ -5,7 +5,7 @@
  * https://docs.aws.amazon.com/step-functions/latest/apireference/API_HistoryEvent.html
  */
 import { describe, expect, it } from 'vitest';
-import { detailsOf, RealClock, type Clock } from '../../src/index.js';
+import { detailsOf, RealClock, ReplayDivergence, type Clock, type HistoryEvent } from '../../src/index.js';
 import { LazyJson, NO_PAYLOAD } from '../../src/runtime/history.js';
 import { HistoryLog } from '../../src/runtime/history-log.js';
 
@@ -156,5 +156,41 @@ describe('HistoryLog timestamps', () => {
       expect(clock.reads).toBe(40);
       expect(log.timestamp(40)).toBe(iso(T0 + 39));
     }
+  });
+});
+
+describe('HistoryLog replaying a snapshot', () => {
+  const recorded = {
+    events: [
+      { id: 1, previousEventId: 0, timestamp: iso(T0), type: 'ExecutionStarted', executionStartedEventDetails: { input: '{}' } },
+      { id: 2, previousEventId: 1, timestamp: iso(T0 + 5), type: 'MapStateEntered', stateEnteredEventDetails: { name: 'M', input: '{}' } },
+      { id: 3, previousEventId: 2, timestamp: iso(T0 + 6), type: 'MapIterationStarted', mapIterationStartedEventDetails: { name: 'M', index: 0 } },
+    ] as HistoryEvent[],
+    threads: ['', '', 'M[0]'],
+  };
+
+  it('consumes each thread\'s recorded events, then writes live ones after them', () => {
+    const log = new HistoryLog(() => T0 + 100, { events: recorded.events, threads: recorded.threads });
+    const seen: number[] = [];
+    log.listen((e) => seen.push(e.id));
+    expect(log.add('ExecutionStarted', 0, { input: '{}' }, '')).toBe(1);
+    expect(log.addBuilt('MapIterationStarted', 2, 'M[0]', iteration, 'M', 0)).toBe(3);
+    expect(log.replayTime('M[0]')).toBe(T0 + 6);
+    expect(log.addState('MapStateEntered', 1, '', 'M', {})).toBe(2);
+    expect(log.length).toBe(3);
+    expect(seen).toEqual([]);
+    // Thread M[0] has nothing left to replay: this event is live.
+    expect(log.addState('PassStateEntered', 3, 'M[0]', 'P', { x: 1 })).toBe(4);
+    expect(seen).toEqual([4]);
+    expect(log.threads).toEqual(['', '', 'M[0]', 'M[0]']);
+    const events = log.read();
+    expect(events[0]).toBe(recorded.events[0]);
+    expect(events[3]).toEqual({ id: 4, previousEventId: 3, timestamp: iso(T0 + 100), type: 'PassStateEntered', stateEnteredEventDetails: { name: 'P', input: '{"x":1}', inputDetails: { truncated: false } } });
+    expect(log.timestamp(2)).toBe(iso(T0 + 5));
+  });
+
+  it('fails with ReplayDivergence when a thread writes another event than it recorded', () => {
+    const log = new HistoryLog(() => T0, { events: recorded.events, threads: recorded.threads });
+    expect(() => log.add('ExecutionFailed', 0, {}, '')).toThrow(ReplayDivergence);
   });
 });
