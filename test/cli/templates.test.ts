@@ -163,6 +163,31 @@ describe('validate on a template', () => {
   });
 });
 
+describe('CDK synth output and serverless.yml', () => {
+  it('reports a CDK DefinitionString (an Fn::Join of text and Fn::GetAtt) at the property', async () => {
+    const cdk = file(
+      'Stack.template.json',
+      '{\n  "Resources": {\n    "HelloFnABCD1234": { "Type": "AWS::Lambda::Function", "Properties": { "Handler": "index.handler" } },\n    "FlowStateMachine5678": {\n      "Type": "AWS::StepFunctions::StateMachine",\n      "Properties": {\n        "DefinitionString": { "Fn::Join": ["", ["{\\"StartAt\\":\\"Hello\\",\\"States\\":{\\"Hello\\":{\\"Type\\":\\"Task\\",\\"Resource\\":\\"", { "Fn::GetAtt": ["HelloFnABCD1234", "Arn"] }, "\\",\\"Next\\":\\"Gone\\"}}}"]] }\n      }\n    }\n  }\n}\n',
+    );
+    const c = capture();
+    expect(await main(['validate', cdk], c.io)).toBe(1);
+    // The definition is text inside the template, so its problems point at DefinitionString (line 7, column 9).
+    expect(c.stdout()).toContain(`${cdk}:7:9  MISSING_TRANSITION_TARGET  FlowStateMachine5678: transition target 'Gone'`);
+  });
+
+  it('runs a Serverless Framework state machine whose Task is Fn::GetAtt [hello, Arn]', async () => {
+    const sls = file(
+      'serverless.yml',
+      'service: greeter\nprovider:\n  name: aws\nfunctions:\n  hello:\n    handler: handler.hello\nstepFunctions:\n  stateMachines:\n    greet:\n      definition:\n        StartAt: Hello\n        States:\n          Hello:\n            Type: Task\n            Resource:\n              Fn::GetAtt: [hello, Arn]\n            End: true\n',
+    );
+    // Serverless names the function's CloudFormation resource HelloLambdaFunction.
+    const handlers = file('greeter.mjs', 'export const lambdas = { HelloLambdaFunction: async (event) => ({ greeting: `Hello, ${event.name}` }) };\n');
+    const c = capture();
+    expect(await main(['run', sls, '--handlers', handlers, '--input', '{"name":"Ada"}', '--format', 'json'], c.io)).toBe(0);
+    expect(JSON.parse(c.stdout())).toEqual({ status: 'SUCCEEDED', output: { greeting: 'Hello, Ada' } });
+  });
+});
+
 describe('a Terraform templatefile() definition with --sub', () => {
   // `${wait_seconds}` stands where JSON needs a number (line 4, column 39), as templatefile() allows.
   const tftpl = file(
