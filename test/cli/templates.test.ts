@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { capture, scratch } from './fixtures.js';
+import { cli } from './spawn.js';
 
 const { dir, file } = scratch('asl-cli-templates-');
 const samApp = 'examples/sam-app';
@@ -283,6 +284,19 @@ describe('--type and --strict-resources on run', () => {
     const strict = capture();
     expect(await main(['run', local, '--handlers', handlers, '--strict-resources'], strict.io)).toBe(1);
     expect(strict.stderr()).toContain('INVALID_RESOURCE');
+  });
+});
+
+// The built command, spawned as a user runs it (npm test builds dist/ first): the loader is a
+// chunk of its own that the command imports only for templates.
+describe('the built command on a template', { timeout: 60_000 }, () => {
+  it('validates and runs the SAM example', async () => {
+    const checked = await cli(['validate', `${samApp}/template.yaml`]);
+    expect(checked).toMatchObject({ code: 0, stdout: '' });
+    expect(checked.stderr).toContain('1 state machine valid');
+    const ran = await cli(['run', 'template.yaml', '--handlers', 'local-handlers.mjs', '--input-file', 'events/order.json', '--format', 'json'], { cwd: samApp });
+    expect(ran.code).toBe(0);
+    expect(JSON.parse(ran.stdout)).toMatchObject({ status: 'SUCCEEDED', output: { status: 'PAID', amount: 39 } });
   });
 });
 
