@@ -179,11 +179,19 @@ export class Frame {
     return ms > 0 ? this.env.clock.sleep(ms, signal) : signal.aborted ? Promise.reject(signal.reason) : Promise.resolve();
   }
 
+  // Made on first use: most threads (Map iterations) never draw.
+  private randomSource: (() => number) | undefined;
+  private uuidSource: (() => string) | undefined;
+
   /** The execution's random source, journaled per thread. */
-  readonly random = (): number => this.draw(this.env.random) as number;
+  get random(): () => number {
+    return (this.randomSource ??= () => this.draw(this.env.random) as number);
+  }
 
   /** The execution's id source, journaled per thread. */
-  readonly uuid = (): string => this.draw(this.env.uuid) as string;
+  get uuid(): () => string {
+    return (this.uuidSource ??= () => this.draw(this.env.uuid) as string);
+  }
 
   private draw(source: () => string | number): string | number {
     const key = `${this.threadId}#${this.steps}.${this.draws++}`;
@@ -202,8 +210,8 @@ export class Frame {
       StateMachine: this.env.context.StateMachine,
       State:
         v.retryCount === undefined
-          ? { Name: v.name, EnteredTime: v.enteredTime }
-          : { Name: v.name, EnteredTime: v.enteredTime, RetryCount: v.retryCount },
+          ? { Name: v.name, EnteredTime: v.enteredTime(this.env.history) }
+          : { Name: v.name, EnteredTime: v.enteredTime(this.env.history), RetryCount: v.retryCount },
     };
     if (v.taskToken !== undefined) c.Task = { Token: v.taskToken };
     if (v.mapItem) c.Map = { Item: v.mapItem };

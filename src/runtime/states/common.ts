@@ -66,9 +66,7 @@ export function enter(frame: Frame, type: StateType, name: string, input: unknow
   const visit = frame.visit;
   visit.begin(name, retryable);
   frame.steps++;
-  const id = frame.emitState(ENTERED[type], name, env.includeData ? input : NO_PAYLOAD);
-  visit.enteredEventId = id;
-  visit.enteredTime = env.history.timestamp(id);
+  visit.enteredEventId = frame.emitState(ENTERED[type], name, env.includeData ? input : NO_PAYLOAD);
 }
 
 /**
