@@ -39,7 +39,7 @@ export interface HistoryLimit {
 }
 
 // What an event's two object slots hold, by its `kind` code.
-/** The event is already built (a recorded event, or one read before): see `built`. */
+/** A recorded event of a resumed snapshot: `built` holds it as it was recorded. */
 const BUILT = 0;
 /** `a` is the details object (or undefined): HistoryLog.add. */
 const DETAILS = 1;
