@@ -99,7 +99,11 @@ function levelCode(segments: readonly Segment[], k: number): string | undefined 
   return `if (${t} === undefined) { ${create} } else {\n${body}\n}`;
 }
 
+/** Longer paths use the interpreter: each step nests a block in the generated code. */
+const MAX_GENERATED_STEPS = 32;
+
 function generatedWriter(segments: readonly Segment[], mismatch: (target: unknown) => Error): StepWriter | undefined {
+  if (segments.length > MAX_GENERATED_STEPS) return undefined;
   const code = levelCode(segments, 0);
   if (code === undefined) return undefined;
   return generate<StepWriter>(

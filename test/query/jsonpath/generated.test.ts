@@ -142,6 +142,8 @@ const templates: unknown[] = [
   { 'whole.$': '$', quoted: { 'it\'s "x"': 'é😀\u0007' } },
   { constant: { only: [1, { two: 2 }] } },
   'just a string',
+  // Deeper than generated code goes (32 levels): the tree walk takes over.
+  JSON.parse('{"a":'.repeat(40) + '{"x.$": "$"}' + '}'.repeat(40)),
 ];
 
 describe('generated template builders agree with the tree walk', () => {
@@ -205,6 +207,13 @@ describe('generated ResultPath writers agree with the recursive writer', () => {
       }
     });
   }
+
+  it('handle a path of 500 steps (left to the interpreter past 32) the same way', () => {
+    const path = '$' + '.k'.repeat(500);
+    const { generated, interpreted } = both(() => compileResultPath(path));
+    expect(JSON.stringify(generated({}, 1))).toBe(JSON.stringify(interpreted({}, 1)));
+    expect(JSON.stringify(generated({}, 1))).toBe('{"k":'.repeat(500) + '1' + '}'.repeat(500));
+  });
 
   it('keep an own __proto__ key of the input a data key when adding another key', () => {
     const { generated } = both(() => compileResultPath('$.added'));
