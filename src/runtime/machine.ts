@@ -54,7 +54,7 @@ export class CompiledMachine {
    */
   runMaybe(input: unknown, frame: Frame): MaybePromise<unknown> {
     const r = this.steps(this.state(this.first), input, frame, false);
-    return r instanceof Suspended ? this.continue(r, frame) : r;
+    return r instanceof Suspended ? this.runAsync(r, frame) : r;
   }
 
   /**
@@ -83,7 +83,7 @@ export class CompiledMachine {
   }
 
   /** The thread after it left the synchronous loop: waits, then loops again, until it ends. */
-  private async continue(s: Suspended, frame: Frame): Promise<unknown> {
+  private async runAsync(s: Suspended, frame: Frame): Promise<unknown> {
     for (;;) {
       let state: CompiledState;
       let value: unknown;
