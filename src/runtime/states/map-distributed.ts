@@ -89,7 +89,7 @@ export function compileMapRun(name: string, def: MapState, processor: CompiledMa
         const arn = childArn(childName);
         const startMs = env.clock.now();
         const standard = executionType === 'STANDARD';
-        const log = standard ? new HistoryLog(() => env.clock.now()) : (discard ??= new DiscardLog(() => env.clock.now()));
+        const log = standard ? new HistoryLog(env.clock) : (discard ??= new DiscardLog(() => env.clock.now()));
         const identity: Identity = { ...env.identity, stateMachineName: machineName, stateMachineArn: childMachineArn, executionName: childName, executionArn: arn };
         const childEnv: ExecutionEnv = {
           ...env,
@@ -282,6 +282,9 @@ class DiscardLog extends HistoryLog {
     return ++this.n;
   }
   override addState(): number {
+    return ++this.n;
+  }
+  override addBuilt(): number {
     return ++this.n;
   }
 }
