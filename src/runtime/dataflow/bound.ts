@@ -17,7 +17,15 @@ export const EMPTY_OBJECT_SIZE = 2;
  * it is an array item: a template's parts can then be added up without undercounting.
  */
 export function boundSize(value: unknown): number {
+  if (typeof value === 'number' && (value | 0) === value) return intSize(value);
   return value === undefined || typeof value === 'function' ? 4 : jsonSize(value);
+}
+
+/** Characters of a 32-bit integer in JSON (as `String(n).length`, without making the string). */
+function intSize(n: number): number {
+  let size = n < 0 ? 2 : 1;
+  for (let m = n < 0 ? -n : n; m >= 10; m = Math.floor(m / 10)) size++;
+  return size;
 }
 
 /**

@@ -40,7 +40,7 @@ function compileSelect(path: string | null | undefined): ((v: unknown, frame: Fr
   const compiled = compilePath(path);
   const get = compiled.get;
   return (value, frame) => {
-    const scope = frame.scope(value);
+    const scope = frame.transientScope(value);
     const out = get(scope);
     if (out === undefined) {
       throw new DataFlowError(StatesErrors.Runtime, `Invalid path '${path}' : ${compiled.missReason(scope)}`);
@@ -69,7 +69,7 @@ function resultBound(target: ResultTarget, inputBound: number, result: unknown, 
 export function compileJsonPathAssign(assign: Template | undefined): ((input: unknown, frame: Frame) => void) | undefined {
   if (assign === undefined) return undefined;
   const t = compileTemplate(assign, 'Assign');
-  return (input, frame) => applyAssign(frame, t(frame.scope(input)) as Record<string, unknown>);
+  return (input, frame) => applyAssign(frame, t(frame.transientScope(input)) as Record<string, unknown>);
 }
 
 /** Stands for "nothing built yet": equal to no value a state can see. */
@@ -94,7 +94,9 @@ export function jsonPathFlow(fields: JsonPathFields, kind: 'result' | 'none', ca
   const catchFlows = new Map(catchers.map((c) => [c, compileCatcher(c)]));
   const constant = fields.Result;
   const constantSize = constant === undefined ? UNKNOWN : boundSize(constant);
-  // Templates report their size here; read at once, so one slot serves every thread.
+  // Templates and paths evaluate synchronously and keep no reference to their scope, so they use
+  // the thread's reusable one. Templates report their size here; read at once, so one slot
+  // serves every thread.
   const slot: SizeSlot = { size: 0 };
   // The value Parameters built last and its size. A Pass hands it straight to finish; a value
   // equal to it has the same JSON size, so a newer build by another thread is harmless.
@@ -114,7 +116,7 @@ export function jsonPathFlow(fields: JsonPathFields, kind: 'result' | 'none', ca
     select: select ? (raw, frame) => note(frame, 'afterInputPath', select(raw, frame)) : (raw, frame) => note(frame, 'afterInputPath', raw),
     parameters: params
       ? (selected, _raw, frame) => {
-          const value = params(frame.scope(selected), slot);
+          const value = params(frame.transientScope(selected), slot);
           built = value;
           builtSize = slot.size;
           return note(frame, 'afterParameters', value);
@@ -128,7 +130,7 @@ export function jsonPathFlow(fields: JsonPathFields, kind: 'result' | 'none', ca
         let effective: unknown;
         let size: number;
         if (selector) {
-          effective = selector(frame.scope(result), slot);
+          effective = selector(frame.transientScope(result), slot);
           size = slot.size;
         } else {
           effective = result;

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Catcher } from '../../../src/definition/types.js';
 import { DataFlowError } from '../../../src/errors.js';
+import { boundSize } from '../../../src/runtime/dataflow/bound.js';
 import { jsonataFlow } from '../../../src/runtime/dataflow/jsonata.js';
 import { jsonPathFlow, type JsonPathFields } from '../../../src/runtime/dataflow/jsonpath.js';
 import { Frame, type ExecutionEnv } from '../../../src/runtime/frame.js';
@@ -174,6 +175,20 @@ describe('frame.outputBound after a JSONPath finish', () => {
       flow.finish(input, flow.select(input, frame), undefined, frame);
       expect(frame.outputBound, JSON.stringify(fields)).toBe(-1);
     }
+  });
+});
+
+describe('boundSize', () => {
+  it('is jsonSize for numbers (its integer path makes no string)', () => {
+    for (const n of [0, -0, 9, 10, -9, -10, 99, 100, 2147483647, -2147483648, 1e21, 0.5, NaN, Infinity]) {
+      expect(boundSize(n), String(n)).toBe(jsonSize(n));
+    }
+    fc.assert(fc.property(fc.oneof(fc.integer(), fc.double()), (n) => boundSize(n) === jsonSize(n)));
+  });
+
+  it('counts what JSON cannot hold as null, so array items are never undercounted', () => {
+    expect(boundSize(undefined)).toBe(jsonSize([undefined]) - 2);
+    expect(boundSize({ a: [1, 'é'] })).toBe(jsonSize({ a: [1, 'é'] }));
   });
 });
 
