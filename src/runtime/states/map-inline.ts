@@ -88,7 +88,7 @@ class InlineRun {
       child.emitWith('MapIterationStarted', iterationDetails, this.name, index);
       let out: MaybePromise<unknown>;
       try {
-        out = this.processor.run(inputs[index], child);
+        out = this.processor.runMaybe(inputs[index], child);
       } catch (e) {
         this.iterationFailed(child, index, e);
         continue;

@@ -124,6 +124,9 @@ export function asTaskError(e: unknown): StatesError {
 
 export function normaliseResult(value: unknown, handler: ResolvedTask, resource: string, stateName: string): unknown {
   if (value === undefined && handler.undefinedResult === 'lambda') return null;
+  // A JSON primitive is its own copy (-0 is written as 0).
+  if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value === 0 ? 0 : value;
   const data = toJsonData(value);
   if (!data.ok) {
     throw new StatesError(
@@ -146,5 +149,25 @@ export function handlerInput(params: unknown, stateName: string): unknown {
 
 /** Handlers get their own copy of the input, so they cannot change the execution's data. */
 function structuredCloneSafe(v: unknown): unknown {
-  return v === null || typeof v !== 'object' ? v : structuredClone(v);
+  return v === null || typeof v !== 'object' ? v : copyJson(v);
+}
+
+/**
+ * A deep copy of engine data, which is plain JSON (objects, arrays, primitives): cheaper than
+ * structuredClone. A `__proto__` key stays an own property, as JSON.parse makes it.
+ */
+function copyJson(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = copyJson(v[i]);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) {
+    const item = copyJson((v as Record<string, unknown>)[key]);
+    if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else out[key] = item;
+  }
+  return out;
 }
