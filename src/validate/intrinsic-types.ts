@@ -45,7 +45,9 @@ const SIGNATURES: Readonly<Record<string, { readonly params: readonly Param[]; r
   'States.Base64Encode': { params: [STRING], result: 'string' },
   'States.Base64Decode': { params: [STRING], result: 'string' },
   'States.Hash': { params: [STRING, { kind: 'string', value: (v) => (HASH_ALGORITHMS.includes(String(v)) ? undefined : `must be one of ${HASH_ALGORITHMS.join(', ')}`) }], result: 'string' },
-  'States.JsonMerge': { params: [OBJECT, OBJECT, { kind: 'boolean', value: (v) => (v === true ? 'must be false: Step Functions only supports the shallow merging mode' : undefined) }], result: 'object' },
+  // A literal `true` (deep merge) is a boolean, so the definition is accepted; the execution then
+  // fails with States.Runtime (guide, "Intrinsic functions": only shallow merging is supported).
+  'States.JsonMerge': { params: [OBJECT, OBJECT, { kind: 'boolean' }], result: 'object' },
   'States.MathRandom': { params: [INTEGER, INTEGER, INTEGER], result: 'number' },
   'States.MathAdd': { params: [INTEGER, INTEGER], result: 'number' },
   'States.StringSplit': { params: [STRING, STRING], result: 'array' },
