@@ -77,6 +77,35 @@ export class FlaggedController extends AbortController {
 }
 
 /**
+ * An abort whose AbortSignal is made only when something asks for it (a task handler, a timer,
+ * the controller of a Parallel or Map): creating an AbortController is a large part of a short
+ * execution's cost, and most never need one. Its own flag is what the run loop reads.
+ */
+export class LazyAbort implements AbortFlag {
+  aborted = false;
+  reason: unknown = undefined;
+  private controller: AbortController | undefined;
+
+  /** The signal, made now if needed (already aborted, with the reason, if the abort came first). */
+  get signal(): AbortSignal {
+    let c = this.controller;
+    if (c === undefined) {
+      c = this.controller = new AbortController();
+      if (this.aborted) c.abort(this.reason);
+    }
+    return c.signal;
+  }
+
+  /** Aborts once; later calls change nothing, as with AbortController. */
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.controller?.abort(reason);
+  }
+}
+
+/**
  * A controller that aborts when `parent` does (with its reason), for a group of child threads
  * that can also be stopped on their own (a failed Parallel branch or Map item). Call `unlink`
  * when the group is done.

@@ -3,7 +3,7 @@ import { SNAPSHOT_FORMAT, type ExecutionSnapshot } from './snapshot.js';
 import { RealClock, type Clock } from './clock.js';
 import { executionContext, makeIdentity, type ContextOverrides } from './context.js';
 import { Frame, type ExecutionEnv, type Inspector } from './frame.js';
-import { ABORT_ERROR, FlaggedController, onAbort } from './abort.js';
+import { ABORT_ERROR, LazyAbort, onAbort } from './abort.js';
 import { randomUuid } from '../web/uuid.js';
 import { LazyJson, type HistoryEvent, type HistoryListener } from './history.js';
 import { HistoryLog } from './history-log.js';
@@ -83,8 +83,8 @@ export class Execution {
   private readonly settings: ExecutionSettings;
   private readonly input: unknown;
   private readonly contextOverrides: ContextOverrides;
-  /** Aborted when the execution must stop, and when it ends; its abort sets the threads' flag directly. */
-  private readonly controller = new FlaggedController();
+  /** Aborted when the execution must stop, and when it ends; an AbortSignal only if something listens. */
+  private readonly stopper = new LazyAbort();
   private current: ExecutionStatus = 'RUNNING';
   /** Tokens, activities and nested machines this execution uses. */
   readonly runtime: Runtime;
@@ -106,12 +106,13 @@ export class Execution {
       ? {
           max,
           // AWS's error and cause when a Standard execution's history is full.
-          onLimit: () => this.controller.abort(new Ended('FAILED', StatesErrors.Runtime, `The execution reached the maximum number of history events (${max}).`)),
+          onLimit: () => this.stopper.abort(new Ended('FAILED', StatesErrors.Runtime, `The execution reached the maximum number of history events (${max}).`)),
         }
       : undefined;
     this.log = new HistoryLog(clock, resume ? { events: structuredClone(resume.events) as HistoryEvent[], threads: resume.threads } : undefined, limit);
     this.settings = settings;
     this.input = input;
+    const stopper = this.stopper;
     const env: ExecutionEnv = {
       clock,
       history: this.log,
@@ -121,7 +122,9 @@ export class Execution {
       context: executionContext(identity, input, this.startDate.toISOString(), this.contextOverrides.redriveCount ?? 0),
       resolvers: settings.resolvers,
       runtime: this.runtime,
-      signal: this.controller.signal,
+      get signal() {
+        return stopper.signal;
+      },
       includeData: settings.includeExecutionData,
       journal: new Map(resume ? Object.entries(resume.journal) : []),
       activity: { inFlight: 0, mapRuns: 0, tokens: new Set() },
@@ -134,7 +137,7 @@ export class Execution {
     if (resume) this.runtime.claimResume(this.executionArn, resume.version);
     // The tokens it waits on are live at once, so an answer may come before the replay reaches them.
     for (const token of resume?.taskTokens ?? []) leaseToken(this.runtime.tokens, env.activity.tokens, token);
-    const frame = new Frame(env, Object.create(null) as Record<string, unknown>, this.controller.signal, '');
+    const frame = new Frame(env, Object.create(null) as Record<string, unknown>, this.stopper, '');
     // The input's JSON text is made only if the history is read (the input is within the quota).
     frame.emit('ExecutionStarted', env.includeData ? { roleArn: identity.roleArn, input: new LazyJson(input), inputDetails: { truncated: false } } : { roleArn: identity.roleArn });
     // AWS's first state event has previousEventId 0, not the ExecutionStarted id (recorded histories).
@@ -158,7 +161,7 @@ export class Execution {
       // Measured from the start time, so a resumed execution keeps its original deadline.
       const left = this.startDate.getTime() + settings.timeoutSeconds * 1000 - clock.now();
       clock.sleep(Math.max(0, left), timer.signal).then(
-        () => this.controller.abort(new Ended('TIMED_OUT', StatesErrors.Timeout, `The execution timed out after ${settings.timeoutSeconds} seconds.`)),
+        () => this.stopper.abort(new Ended('TIMED_OUT', StatesErrors.Timeout, `The execution timed out after ${settings.timeoutSeconds} seconds.`)),
         () => {},
       );
     }
@@ -168,7 +171,7 @@ export class Execution {
       .then(() => settings.machine.run(input, frame))
       .then(
         // An abort that came with the last state (the history quota, stop()) still decides.
-        (output) => this.finish(frame, this.controller.signal.aborted ? this.failure(undefined) : { status: 'SUCCEEDED', output }),
+        (output) => this.finish(frame, this.stopper.aborted ? this.failure(undefined) : { status: 'SUCCEEDED', output }),
         (e: unknown) => this.finish(frame, this.failure(e)),
       )
       .finally(() => {
@@ -277,18 +280,18 @@ export class Execution {
    */
   suspend(): ExecutionSnapshot {
     const snapshot = this.snapshot();
-    this.controller.abort(new Ended('SUSPENDED', undefined, undefined));
+    this.stopper.abort(new Ended('SUSPENDED', undefined, undefined));
     return snapshot;
   }
 
   /** Ends the execution as ABORTED, cancelling running work (task handlers see their signal fire). */
   stop(options: { error?: string; cause?: string } = {}): void {
-    if (this.current !== 'RUNNING' || this.controller.signal.aborted) return;
-    this.controller.abort(new Ended('ABORTED', options.error, options.cause));
+    if (this.current !== 'RUNNING' || this.stopper.aborted) return;
+    this.stopper.abort(new Ended('ABORTED', options.error, options.cause));
   }
 
   private failure(e: unknown): ExecutionResult {
-    const reason = this.controller.signal.aborted ? this.controller.signal.reason : undefined;
+    const reason = this.stopper.aborted ? this.stopper.reason : undefined;
     if (reason instanceof Ended) return { status: reason.status, error: reason.error, cause: reason.cause };
     if (e instanceof StatesError) return { status: 'FAILED', error: e.error, cause: e.cause };
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
@@ -331,7 +334,7 @@ export class Execution {
     if (r.error) out.error = r.error;
     if (r.cause) out.cause = r.cause;
     // Releases whatever still listens (a handler that outlived the run) with the shared AbortError.
-    if (!this.controller.signal.aborted) this.controller.abort(ABORT_ERROR);
+    if (!this.stopper.aborted) this.stopper.abort(ABORT_ERROR);
     return out;
   }
 }

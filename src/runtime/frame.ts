@@ -1,5 +1,5 @@
 import type { StateType } from '../definition/types.js';
-import { abortFlag, type AbortFlag } from './abort.js';
+import { abortFlag, LazyAbort, type AbortFlag } from './abort.js';
 import type { Clock } from './clock.js';
 import type { MaybePromise } from './maybe.js';
 import { StateVisit } from './visit.js';
@@ -131,12 +131,21 @@ export class Frame {
     readonly env: ExecutionEnv,
     /** Variables in scope: a prototype chain, inner scopes inherit outer ones. */
     readonly variables: Record<string, unknown>,
-    /** Aborted when this thread must stop (execution stop, a sibling branch failed). */
-    readonly signal: AbortSignal,
+    /** Aborted when this thread must stop: a signal, or the execution's LazyAbort (see {@link signal}). */
+    private readonly stopper: AbortSignal | LazyAbort,
     /** Stable identity of this thread, e.g. `Par[1]/Map[3]`, for task invocation ids. */
     readonly threadId: string,
   ) {
-    this.abort = abortFlag(signal);
+    this.abort = stopper instanceof LazyAbort ? stopper : abortFlag(stopper);
+  }
+
+  /**
+   * Aborted when this thread must stop (execution stop, a sibling branch failed). The top-level
+   * thread's is made on first use: to know whether the thread was stopped, read `abort.aborted`.
+   */
+  get signal(): AbortSignal {
+    const s = this.stopper;
+    return s instanceof LazyAbort ? s.signal : s;
   }
 
   /** A child thread (branch or iteration) with its own variable scope. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ABORT_ERROR, abortFlag, FlaggedController, linkedController } from '../../src/runtime/abort.js';
+import { ABORT_ERROR, abortFlag, FlaggedController, LazyAbort, linkedController } from '../../src/runtime/abort.js';
 
 // The run loop reads a thread's abort as a plain flag; these pin down when the flag is set.
 describe('abortFlag', () => {
@@ -49,5 +49,29 @@ describe('abortFlag', () => {
     const standard = new AbortController();
     standard.abort();
     expect((ABORT_ERROR as DOMException).message).toBe((standard.signal.reason as DOMException).message);
+  });
+});
+
+describe('LazyAbort', () => {
+  it('is a flag first; the signal, made on demand, carries an abort that came before it', () => {
+    const a = new LazyAbort();
+    expect(a.aborted).toBe(false);
+    a.abort('first');
+    a.abort('second');
+    expect(a.aborted).toBe(true);
+    expect(a.reason).toBe('first');
+    expect(a.signal.aborted).toBe(true);
+    expect(a.signal.reason).toBe('first');
+  });
+
+  it('aborts a signal made before the abort, once, with the reason', () => {
+    const a = new LazyAbort();
+    const signal = a.signal;
+    expect(a.signal).toBe(signal);
+    const seen: unknown[] = [];
+    signal.addEventListener('abort', () => seen.push(signal.reason));
+    a.abort('why');
+    a.abort('again');
+    expect(seen).toEqual(['why']);
   });
 });

@@ -168,7 +168,7 @@ export function stateFailed(
   catchers: readonly Catcher[] | undefined,
   failedEvent?: 'ParallelStateFailed' | 'MapStateFailed',
 ): MaybePromise<Outcome> {
-  if (frame.signal.aborted) throw e;
+  if (frame.abort.aborted) throw e;
   const err = toStatesError(e, frame);
   // Recorded AWS histories: a States.Runtime failure ends the execution with no state-failed event.
   if (failedEvent && !(e instanceof AlreadyReported) && err.error !== StatesErrors.Runtime) {
