@@ -103,17 +103,35 @@ export function jsonPathFlow(fields: JsonPathFields, kind: 'result' | 'none', ca
   let built: unknown = NOTHING;
   let builtSize = UNKNOWN;
 
-  /** The result's size when known without counting: built here, the constant, or the input itself. */
-  const knownSize = (result: unknown, selected: unknown, frame: Frame): number => {
+  // What InputPath last picked, and from what. A Choice hands its rules' flows a value its own
+  // InputPath picked, so `selected` is only known to lie within `raw` when it is `raw` itself or
+  // this flow picked it from this very `raw`.
+  let lastRaw: unknown = NOTHING;
+  let lastSelected: unknown = NOTHING;
+  const selectedBound = (raw: unknown, selected: unknown, frame: Frame): number => {
+    if (selected === raw) return frame.inputBound;
+    if (selected === lastSelected && raw === lastRaw) return applySelectBound(selectBound, frame.inputBound);
+    return UNKNOWN;
+  };
+
+  /** The result's size when known without counting: built here, the constant, or the selected input. */
+  const knownSize = (result: unknown, selected: unknown, raw: unknown, frame: Frame): number => {
     if (result === built) return builtSize;
     if (result === constant) return constantSize;
-    if (result === selected) return applySelectBound(selectBound, frame.inputBound);
+    if (result === selected) return selectedBound(raw, selected, frame);
     return UNKNOWN;
   };
 
   return {
     // `note` reports each intermediate value to a TestState inspector; a no-op unless one is attached.
-    select: select ? (raw, frame) => note(frame, 'afterInputPath', select(raw, frame)) : (raw, frame) => note(frame, 'afterInputPath', raw),
+    select: select
+      ? (raw, frame) => {
+          const value = select(raw, frame);
+          lastRaw = raw;
+          lastSelected = value;
+          return note(frame, 'afterInputPath', value);
+        }
+      : (raw, frame) => note(frame, 'afterInputPath', raw),
     parameters: params
       ? (selected, _raw, frame) => {
           const value = params(frame.transientScope(selected), slot);
@@ -134,7 +152,7 @@ export function jsonPathFlow(fields: JsonPathFields, kind: 'result' | 'none', ca
           size = slot.size;
         } else {
           effective = result;
-          size = knownSize(result, selected, frame);
+          size = knownSize(result, selected, raw, frame);
         }
         note(frame, 'afterResultSelector', effective);
         assign?.(effective, frame);
@@ -143,7 +161,7 @@ export function jsonPathFlow(fields: JsonPathFields, kind: 'result' | 'none', ca
       } else {
         assign?.(selected, frame);
         value = selected;
-        bound = applySelectBound(selectBound, frame.inputBound);
+        bound = selectedBound(raw, selected, frame);
       }
       if (outputPath) {
         value = outputPath(value, frame);

@@ -117,6 +117,26 @@ describe('frame.outputBound after a JSONPath finish', () => {
     expect(known).toBeGreaterThan(50);
   }, 60_000);
 
+  it("holds when a Choice hands a rule's flow the value its own InputPath picked (property)", () => {
+    // choice.ts builds each rule's flow from { Assign, OutputPath } only, then passes it the
+    // state's selected input, which need not lie within the raw input (`"InputPath": "$$"`).
+    fc.assert(
+      fc.property(inputArb, inputArb, fc.constantFrom(...outputPaths), (raw, selected, OutputPath) => {
+        const flow = jsonPathFlow(OutputPath === undefined ? {} : { OutputPath }, 'none');
+        const frame = frameWith(jsonSize(raw));
+        let output: unknown;
+        try {
+          output = flow.finish(raw, selected, undefined, frame);
+        } catch (e) {
+          if (e instanceof DataFlowError) return;
+          throw e;
+        }
+        if (frame.outputBound !== -1) expect(frame.outputBound).toBeGreaterThanOrEqual(jsonSize(output));
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
   it('after a Catch is never below the exact size either (property)', () => {
     const errorOutput = { Error: 'States.TaskFailed', Cause: 'é "quoted" \n' };
     fc.assert(
