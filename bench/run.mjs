@@ -1,8 +1,10 @@
 // asl-runtime benchmarks, side by side with aws-local-stepfunctions (measured in the same run) and
 // hand-written JavaScript where the logic can be written by hand.
 //
-//   npm run build && node bench/run.mjs [--quick] [--dist path/to/dist/index.js] [--with-dmap]
+//   npm run build && node bench/run.mjs [--quick] [--dist path/to/dist/index.js] [--before path/to/old/dist/index.js] [--with-dmap]
 //
+// --before adds an older build of asl-runtime ("asl-runtime before") as one more contender in
+// every interleaved measurement, so before/after ratios come from the same minutes of machine time.
 // Honest by construction: the engines' samples are interleaved (the order alternates each round),
 // the figure is the median of several samples, nothing calls gc() between samples (that shrinks
 // V8's heap and distorts the result), and every output of every call — warm-up and timed — is
@@ -26,6 +28,7 @@ if (!existsSync(DIST)) {
   process.exit(1);
 }
 const DIST_URL = pathToFileURL(DIST).href;
+const BEFORE = args.includes('--before') ? resolve(args[args.indexOf('--before') + 1]) : undefined;
 
 // Node prints a MaxListenersExceededWarning per AbortSignal with more than 10 listeners: count them.
 const warnings = new Map();
@@ -37,12 +40,17 @@ process.on('warning', (w) => {
 });
 
 const { StateMachine, VirtualClock, validate } = await import(DIST_URL);
+const ASL = 'asl-runtime';
+const OLD = 'asl-runtime before';
+/** The builds of asl-runtime under test: this one, and the --before one. */
+const ENGINES = [{ lib: ASL, dist: DIST, api: { StateMachine, VirtualClock, validate } }];
+if (BEFORE) ENGINES.push({ lib: OLD, dist: BEFORE, api: await import(pathToFileURL(BEFORE).href) });
+const LIBS = ENGINES.map((e) => e.lib);
 const { StateMachine: PeerMachine } = await import('aws-local-stepfunctions');
 const require = createRequire(import.meta.url);
 const aslValidator = require('asl-validator');
 const { DOUBLE_ARN, writeWorkloads, WORKLOAD_DIR } = await import('./generate.mjs');
 
-const ASL = 'asl-runtime';
 const PEER = 'aws-local-stepfunctions';
 const JS = 'hand-written JavaScript';
 
@@ -86,7 +94,7 @@ async function interleaved(contenders, { warmup, samples, targetMs = 0 }) {
     currentLib = c.lib;
     const s = { ...c, times: [], problem: undefined, batch: 1 };
     try {
-      for (let i = 0; i < warmup; i++) s.problem ??= c.check(await c.fn());
+      for (let i = 0; i < (c.warmup ?? warmup); i++) s.problem ??= c.check(await c.fn());
       if (targetMs > 0 && !s.problem) s.batch = await calibrate(c.fn, targetMs);
     } catch (e) {
       s.problem = `threw ${e?.name}: ${e?.message}`.slice(0, 300);
@@ -127,6 +135,8 @@ const rows = [];
 let failed = false;
 function record(group, lib, m, unit = '', note = '') {
   rows.push({ group, lib, ms: m.ms, ok: m.ok, unit: m.ok ? unit : '', note });
+  // Progress on stderr (the table comes at the end).
+  if (m.ok) console.error(`${group} / ${lib}: ${fmtMs(m.ms)} ms`);
   if (!m.ok) {
     failed = true;
     console.error(`FAIL ${group} / ${lib}: ${m.problem}`);
@@ -144,10 +154,12 @@ const ratio = (slow, fast) => (slow?.ms && fast?.ms ? slow.ms / fast.ms : undefi
 const double = (input) => input.v * 2;
 
 /** asl-runtime with its defaults (full history); the history quota off, as the peer has none. */
-function aslRun(def, input, expected) {
-  const machine = new StateMachine(def);
-  const options = { handlers: { [DOUBLE_ARN]: double }, maxHistoryEvents: Infinity };
-  return { lib: ASL, fn: () => machine.start(input, options).result, check: succeededWith(expected) };
+function aslRuns(def, input, expected) {
+  return ENGINES.map(({ lib, api }) => {
+    const machine = new api.StateMachine(def);
+    const options = { handlers: { [DOUBLE_ARN]: double }, maxHistoryEvents: Infinity };
+    return { lib, fn: () => machine.start(input, options).result, check: succeededWith(expected) };
+  });
 }
 
 /** The peer with validation off: these rows time execution alone (validation has its own rows). */
@@ -184,10 +196,10 @@ function chainByHand(input) {
 const G1 = `1. Pass chain, ${CHAIN.toLocaleString('en-US')} states (MathAdd + ResultPath)`;
 const chainDef = load('pass-chain-1000.json');
 const chain = await interleaved(
-  [aslRun(chainDef, chainInput, chainExpected), peerRun(chainDef, chainInput, chainExpected), { lib: JS, fn: () => chainByHand(chainInput), check: same(chainExpected) }],
+  [...aslRuns(chainDef, chainInput, chainExpected), peerRun(chainDef, chainInput, chainExpected), { lib: JS, fn: () => chainByHand(chainInput), check: same(chainExpected) }],
   counts.fast,
 );
-for (const lib of [ASL, PEER, JS]) record(G1, lib, chain[lib], chain[lib].ms ? fmtRate((CHAIN * 1000) / chain[lib].ms, 'transitions') : '', lib === PEER ? 'validation off (noValidate)' : '');
+for (const lib of [...LIBS, PEER, JS]) record(G1, lib, chain[lib], chain[lib].ms ? fmtRate((CHAIN * 1000) / chain[lib].ms, 'transitions') : '', lib === PEER ? 'validation off (noValidate)' : '');
 
 // 2. Choice loop
 
@@ -202,10 +214,10 @@ function loopByHand(input) {
 const G2 = `2. Choice loop counting to ${LOOP.toLocaleString('en-US')} (Choice + Pass with MathAdd: ${LOOP_STATES.toLocaleString('en-US')} states)`;
 const loopDef = load('choice-loop-10000.json');
 const loop = await interleaved(
-  [aslRun(loopDef, { i: 0 }, { i: LOOP }), peerRun(loopDef, { i: 0 }, { i: LOOP }), { lib: JS, fn: () => loopByHand({ i: 0 }), check: same({ i: LOOP }) }],
+  [...aslRuns(loopDef, { i: 0 }, { i: LOOP }), peerRun(loopDef, { i: 0 }, { i: LOOP }), { lib: JS, fn: () => loopByHand({ i: 0 }), check: same({ i: LOOP }) }],
   counts.loop,
 );
-for (const lib of [ASL, PEER, JS]) record(G2, lib, loop[lib], loop[lib].ms ? fmtRate((LOOP_STATES * 1000) / loop[lib].ms, 'transitions') : '', lib === PEER ? 'validation off (noValidate)' : '');
+for (const lib of [...LIBS, PEER, JS]) record(G2, lib, loop[lib], loop[lib].ms ? fmtRate((LOOP_STATES * 1000) / loop[lib].ms, 'transitions') : '', lib === PEER ? 'validation off (noValidate)' : '');
 
 // 3. Maps of 10,000 items
 
@@ -227,8 +239,9 @@ for (const [key, file, title, byHand] of [
 ]) {
   const G = `3. Map, ${ITEMS.toLocaleString('en-US')} items, ${title}`;
   const def = load(file);
-  const contenders = [aslRun(def, mapInput, mapExpected), peerRun(def, mapInput, mapExpected)];
-  if (byHand) contenders.push({ lib: JS, fn: () => passMapByHand(mapInput), check: same(mapExpected) });
+  const contenders = [...aslRuns(def, mapInput, mapExpected), peerRun(def, mapInput, mapExpected)];
+  // JIT warm-up for the hand-written loop, which would otherwise be timed half-optimised.
+  if (byHand) contenders.push({ lib: JS, fn: () => passMapByHand(mapInput), check: same(mapExpected), warmup: 20 });
   maps[key] = await interleaved(contenders, counts.map);
   for (const c of contenders) {
     const m = maps[key][c.lib];
@@ -242,8 +255,8 @@ for (const [key, file, title, byHand] of [
 const G4 = '4. Parallel, 50 branches × 10 Pass states';
 const parDef = load('parallel-50x10.json');
 const parExpected = Array.from({ length: 50 }, (_, b) => ({ n: b + 9 }));
-const par = await interleaved([aslRun(parDef, { n: 0 }, parExpected), peerRun(parDef, { n: 0 }, parExpected)], counts.fast);
-for (const lib of [ASL, PEER]) record(G4, lib, par[lib], '', lib === PEER ? 'validation off (noValidate)' : '');
+const par = await interleaved([...aslRuns(parDef, { n: 0 }, parExpected), peerRun(parDef, { n: 0 }, parExpected)], counts.fast);
+for (const lib of [...LIBS, PEER]) record(G4, lib, par[lib], '', lib === PEER ? 'validation off (noValidate)' : '');
 
 // 5. Small real workflows
 
@@ -252,10 +265,10 @@ if (realFiles.length === 0) writeWorkloads();
 const real = [];
 for (const file of readdirSync(WORKLOAD_DIR).filter((f) => /^real-.*\.json$/.test(f)).sort()) {
   const w = load(file);
-  const contenders = [{ lib: ASL, fn: aslRealRunner({ StateMachine, VirtualClock }, w), check: same(w.expected) }];
+  const contenders = ENGINES.map(({ lib, api }) => ({ lib, fn: aslRealRunner(api, w), check: same(w.expected) }));
   if (w.peer !== false) contenders.push({ lib: PEER, fn: peerRealRunner(PeerMachine, w), check: same(w.expected) });
   const m = await interleaved(contenders, counts.real);
-  real.push({ name: file.replace(/^real-|\.json$/g, ''), asl: m[ASL], peer: m[PEER] });
+  real.push({ name: file.replace(/^real-|\.json$/g, ''), asl: m[ASL], old: m[OLD], peer: m[PEER] });
   for (const c of contenders) if (!m[c.lib].ok) record(`5. Real workflow ${file}`, c.lib, m[c.lib]);
 }
 const G5 = `5. Small real workflows (${real.length}; bench/workloads/real-*.json), per run`;
@@ -270,6 +283,7 @@ const realSummary = {
 };
 record(G5, `${ASL} (all ${real.length})`, { ms: realSummary.aslAll, ok: real.every((r) => r.asl.ok) }, '', 'mean of the per-workflow medians; VirtualClock per run');
 record(G5, `${ASL} (the ${both.length} the peer runs)`, { ms: realSummary.aslBoth, ok: true }, '', '');
+if (BEFORE) record(G5, `${OLD} (all ${real.length})`, { ms: mean(real.map((r) => r.old.ms)), ok: real.every((r) => r.old.ok) }, '', '');
 record(G5, `${PEER} (${both.length}; no JSONata or variables)`, { ms: realSummary.peerBoth, ok: both.every((r) => r.peer.ok) }, '', 'Wait and retry intervals overridden to 0 ms');
 
 // 6. Validation
@@ -285,9 +299,9 @@ for (const [size, file] of [
   const own = () => structuredClone(source);
   const isMachine = (Class) => (m) => (m instanceof Class ? undefined : 'no machine');
   const contenders = [
-    [`${ASL} new StateMachine`, own(), (d) => new StateMachine(d), isMachine(StateMachine)],
+    ...ENGINES.map(({ lib, api }) => [`${lib} new StateMachine`, own(), (d) => new api.StateMachine(d), isMachine(api.StateMachine)]),
     [`${PEER} new StateMachine (runs asl-validator)`, own(), (d) => new PeerMachine(d), isMachine(PeerMachine)],
-    [`${ASL} validate()`, own(), (d) => validate(d), (r) => (r.valid === true ? undefined : `invalid: ${JSON.stringify(r.diagnostics).slice(0, 200)}`)],
+    ...ENGINES.map(({ lib, api }) => [`${lib} validate()`, own(), (d) => api.validate(d), (r) => (r.valid === true ? undefined : `invalid: ${JSON.stringify(r.diagnostics).slice(0, 200)}`)]),
     ['asl-validator', own(), (d) => aslValidator(d, { checkArn: true, checkPaths: true }), (r) => (r.isValid ? undefined : `invalid: ${r.errorsText?.()}`)],
   ].map(([lib, def, fn, check]) => ({ lib, fn: () => fn(def), check }));
   const m = await interleaved(contenders, { warmup: 1, samples: QUICK ? 3 : 7, targetMs: QUICK ? 20 : 60 });
@@ -304,14 +318,19 @@ const coldWorkflow = load('real-order-routing.json');
 const peerEsm = pathToFileURL(require.resolve('aws-local-stepfunctions').replace(/main\.node\.cjs$/, 'main.node.esm.js')).href;
 const handlerSource = '(o) => ({ total: o.lines.reduce((s, l) => s + l.qty * l.price, 0), count: o.lines.length })';
 const resource = coldWorkflow.definition.States.Validate.Resource;
-/** Child scripts: each prints { firstMs (import → first run finished), importMs, ok }. */
+/** Child scripts: each prints { firstMs (import → first run finished), importMs, output }. */
 const coldScripts = {
-  [ASL]: `const t0 = performance.now();
-const { StateMachine } = await import(${JSON.stringify(DIST_URL)});
+  ...Object.fromEntries(
+    ENGINES.map(({ lib, dist }) => [
+      lib,
+      `const t0 = performance.now();
+const { StateMachine } = await import(${JSON.stringify(pathToFileURL(dist).href)});
 const t1 = performance.now();
 const r = await new StateMachine(${JSON.stringify(coldWorkflow.definition)}).run(${JSON.stringify(coldWorkflow.input)}, { handlers: { ${JSON.stringify(resource)}: ${handlerSource} } });
 const t2 = performance.now();
 process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstMs: t2 - t0, output: r.output }));`,
+    ]),
+  ),
   [PEER]: `import ${JSON.stringify(pathToFileURL(join(HERE, 'node20-polyfill.mjs')).href)};
 const t0 = performance.now();
 const { StateMachine } = await import(${JSON.stringify(peerEsm)});
@@ -323,9 +342,14 @@ process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstMs: t2 - t0, outpu
 };
 const validate10 = load('definition-10.json');
 const firstValidateScripts = {
-  [`${ASL} validate()`]: `const { validate } = await import(${JSON.stringify(DIST_URL)});
+  ...Object.fromEntries(
+    ENGINES.map(({ lib, dist }) => [
+      `${lib} validate()`,
+      `const { validate } = await import(${JSON.stringify(pathToFileURL(dist).href)});
 const t = performance.now(); const r = validate(${JSON.stringify(validate10)}); const ms = performance.now() - t;
 process.stdout.write(JSON.stringify({ ms, ok: r.valid === true }));`,
+    ]),
+  ),
   'asl-validator': `import { createRequire } from 'node:module';
 const aslValidator = createRequire(${JSON.stringify(import.meta.url)})('asl-validator');
 const t = performance.now(); const r = aslValidator(${JSON.stringify(validate10)}, { checkArn: true, checkPaths: true }); const ms = performance.now() - t;
@@ -360,7 +384,7 @@ const cold = {};
   }
   const bare = median(samples.bare.map((s) => s.wall));
   const G7 = `7. Cold start: import + first new StateMachine + first run (real-order-routing), fresh process, ${COLD_RUNS} runs`;
-  for (const lib of [ASL, PEER]) {
+  for (const lib of [...LIBS, PEER]) {
     const s = samples[lib];
     const m = { ms: median(s.map((x) => x.wall)) - bare, ok: !problems[lib], problem: problems[lib] };
     cold[lib] = { ...m, inside: median(s.map((x) => x.firstMs)), importMs: median(s.map((x) => x.importMs)) };
@@ -382,8 +406,8 @@ for (const [key, file, title] of [
   ['task', 'map-10000-c0.json', 'Task + Pass'],
 ]) {
   const G = `8. Heap per held item, Map of ${ITEMS.toLocaleString('en-US')} items (${title}, MaxConcurrency 0), execution and full history held`;
-  for (const lib of [ASL, PEER]) {
-    const r = spawnSync(process.execPath, ['--expose-gc', join(HERE, 'memory.mjs'), lib, file, DIST], { encoding: 'utf8', cwd: HERE });
+  for (const { lib, dist } of [...ENGINES, { lib: PEER }]) {
+    const r = spawnSync(process.execPath, ['--expose-gc', join(HERE, 'memory.mjs'), lib === PEER ? PEER : ASL, file, dist ?? DIST], { encoding: 'utf8', cwd: HERE });
     let m;
     try {
       m = JSON.parse(r.stdout.trim().split('\n').pop());
@@ -427,7 +451,7 @@ console.log(['workload / library', 'check', 'median', 'rate', 'notes'].map((h, i
 for (const t of table) console.log(t.length === 1 ? `\n${t[0]}` : t.map((c, i) => (i < 4 ? c.padEnd(widths[i]) : c)).join('  '));
 
 console.log('\nSmall real workflows, per run (median):');
-for (const r of real) console.log(`  ${r.name.padEnd(24)} ${ASL} ${fmtMs(r.asl.ms).padStart(7)} ms   ${r.peer ? `${PEER} ${fmtMs(r.peer.ms).padStart(7)} ms   ${fmtRatio(ratio(r.peer, r.asl))}` : `(${PEER}: not supported)`}`);
+for (const r of real) console.log(`  ${r.name.padEnd(24)} ${ASL} ${fmtMs(r.asl.ms).padStart(7)} ms   ${BEFORE ? `before ${fmtMs(r.old.ms).padStart(7)} ms   ` : ''}${r.peer ? `${PEER} ${fmtMs(r.peer.ms).padStart(7)} ms   ${fmtRatio(ratio(r.peer, r.asl))}` : `(${PEER}: not supported)`}`);
 
 // ---------------------------------------------------------------------------------------------
 // Goals (issue 13)
@@ -461,6 +485,25 @@ const goals = [
 console.log('\nGoals:');
 for (const [what, met, value, extra] of goals) console.log(`  ${met ? 'met    ' : 'NOT met'}  ${what}: ${value}${extra ? ` (${extra})` : ''}`);
 console.log(`\nOther ratios: Parallel ${fmtRatio(ratio(par[PEER], par[ASL]))} the peer; validate() vs asl-validator ${fmtRatio(ratio(validation['10:asl-validator'], validation[`10:${ASL} validate()`]))} (10 states), ${fmtRatio(ratio(validation['200:asl-validator'], validation[`200:${ASL} validate()`]))} (200 states)`);
+
+if (BEFORE) {
+  // The same rows for the --before build, measured interleaved with this one.
+  const pair = (what, before, after, unit = 'ms', fmt = fmtMs) => console.log(`  ${what.padEnd(44)} ${`${fmt(before)} ${unit}`.padStart(12)} → ${`${fmt(after)} ${unit}`.padStart(12)}   ${fmtRatio(before / after)}`);
+  console.log(`\nBefore → after (${BEFORE} → ${DIST}; ratio > 1 is faster or smaller):`);
+  pair('Pass chain, 1,000 states', chain[OLD]?.ms, chain[ASL]?.ms);
+  pair('Choice loop to 10,000', loop[OLD]?.ms, loop[ASL]?.ms);
+  for (const key of Object.keys(maps)) pair(`Map 10,000 items, ${key}`, maps[key][OLD]?.ms, maps[key][ASL]?.ms);
+  pair('Parallel 50 × 10', par[OLD]?.ms, par[ASL]?.ms);
+  pair(`small real workflows, mean per run (${real.length})`, mean(real.map((r) => r.old.ms)), realSummary.aslAll);
+  for (const size of [10, 200]) {
+    pair(`new StateMachine, ${size} states`, validation[`${size}:${OLD} new StateMachine`]?.ms, validation[`${size}:${ASL} new StateMachine`]?.ms);
+    pair(`validate(), ${size} states`, validation[`${size}:${OLD} validate()`]?.ms, validation[`${size}:${ASL} validate()`]?.ms);
+  }
+  pair('cold start minus bare node', cold[OLD]?.ms, cold[ASL]?.ms);
+  pair('cold import (in-process)', cold[OLD]?.importMs, cold[ASL]?.importMs);
+  pair('first validate() in a process', cold[`${OLD} validate()`]?.ms, cold[`${ASL} validate()`]?.ms);
+  for (const key of ['pass', 'task']) pair(`heap per held Map item (${key})`, memory[`${key}:${OLD}`]?.heldPerItem, memory[`${key}:${ASL}`]?.heldPerItem, 'B', (b) => String(Math.round(b)));
+}
 
 if (warnings.size) {
   console.log('\nRuntime warnings seen (counted, not printed):');
