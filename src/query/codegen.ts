@@ -8,7 +8,8 @@
  * - `globalThis.__ASL_RUNTIME_NO_CODEGEN__ = true` (browsers; read each time a machine is compiled).
  *
  * Safety rule for every generator: data from a definition never becomes code except as a
- * `JSON.stringify`d string literal or a safe integer; everything else is passed in as a value.
+ * `JSON.stringify`d string literal, `true`/`false`/`null`, or a finite number printed by
+ * `String()`; everything else (objects, compiled helpers) is passed in as a value.
  */
 
 let probed: boolean | undefined;
