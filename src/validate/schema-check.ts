@@ -4,11 +4,10 @@
  * Nested state machines inside Parallel/Map are stubbed out before validation: their states are
  * checked on their own, with their own query language.
  */
-import type { ErrorObject } from 'ajv/dist/2020.js';
 import { isObject, type Collector, type Path } from './diagnostics.js';
 import type { QueryLanguage, StateType } from './schemas.js';
 import * as generated from './schema-validators.generated.js';
-import type { SchemaValidator } from './schema-validators.generated.js';
+import type { SchemaError, SchemaValidator } from './schema-validators.generated.js';
 import { didYouMean } from './suggest.js';
 
 /** The validator for one state type and query language. */
@@ -48,7 +47,7 @@ function segment(path: string[]): (string | number)[] {
   return path.map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
 }
 
-function describe(error: ErrorObject): string | undefined {
+function describe(error: SchemaError): string | undefined {
   const schema = error.parentSchema as { description?: string } | undefined;
   return schema?.description;
 }

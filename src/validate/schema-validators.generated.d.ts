@@ -1,10 +1,24 @@
 // Types of schema-validators.generated.js (written by scripts/generate-schema-validators.mjs).
-import type { ErrorObject } from 'ajv/dist/2020.js';
+/**
+ * One error of a generated validator, in ajv's shape (declared here so that ajv, which only the
+ * build script uses, is not needed for types either). `parentSchema` is there: the code is
+ * generated with ajv's `verbose` option.
+ */
+export interface SchemaError {
+  readonly keyword: string;
+  readonly instancePath: string;
+  readonly schemaPath: string;
+  readonly params: Record<string, unknown>;
+  readonly message?: string;
+  readonly schema?: unknown;
+  readonly parentSchema?: Record<string, unknown>;
+  readonly data?: unknown;
+}
 
-/** An ajv standalone validator: true when valid, else its errors (all of them, verbose) in `.errors`. */
+/** A generated validator: true when valid, else its errors (all of them) in `.errors`. */
 export interface SchemaValidator {
   (data: unknown): boolean;
-  errors?: ErrorObject[] | null;
+  errors?: SchemaError[] | null;
 }
 
 type StateType = 'Pass' | 'Task' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';
