@@ -29,6 +29,10 @@ export type { CompiledState, Outcome } from '../frame.js';
  *   then leaves the size (exact or bound) in `frame.outputBound` for the next state.
  * - Closure-free states (Pass, Choice, Succeed) catch with try/catch and `stateFailed()` on the
  *   synchronous path; `guarded()` remains for states whose body is a closure anyway.
+ * - Whether the thread was stopped: `frame.abort.aborted` (a plain field). `frame.signal` is for
+ *   listening; the top-level thread's AbortSignal is made on first use (see abort.ts LazyAbort).
+ * - `CompiledMachine.runMaybe()` runs a nested machine synchronously as far as it can (a value,
+ *   or a promise); `run()` always gives a promise.
  */
 
 /** A transition to a state of the same machine: `target` is set once every state is compiled. */
