@@ -22,6 +22,7 @@ type Factory = (...values: unknown[]) => unknown;
  */
 const factories = new Map<string, Factory>();
 const MAX_FACTORIES = 2048;
+const MAX_BINDINGS = 1000;
 
 function hostAllows(): boolean {
   if (probed !== undefined) return probed;
@@ -53,6 +54,8 @@ export function codegenEnabled(): boolean {
 export function generate<F>(bindings: Readonly<Record<string, unknown>>, body: string): F | undefined {
   if (!codegenEnabled()) return undefined;
   const names = Object.keys(bindings);
+  // Each binding is a parameter of the factory, and engines cap parameter counts (V8: 65,535).
+  if (names.length > MAX_BINDINGS) return undefined;
   const source = `${names.join(',')}\n${body}`;
   try {
     let factory = factories.get(source);
@@ -63,9 +66,10 @@ export function generate<F>(bindings: Readonly<Record<string, unknown>>, body: s
     }
     return factory(...names.map((n) => bindings[n])) as F;
   } catch (e) {
-    // Refused by a policy installed after the probe: the interpreter does the same work. Any
-    // other error is a bug in a generator and must surface.
-    if (e instanceof EvalError) return undefined;
+    // Refused by a policy installed after the probe, or past an engine limit (RangeError: the
+    // parser's stack): the interpreter does the same work. A SyntaxError or anything else is a
+    // bug in a generator and must surface.
+    if (e instanceof EvalError || e instanceof RangeError) return undefined;
     throw e;
   }
 }

@@ -170,6 +170,21 @@ describe('generated template builders agree with the tree walk', () => {
     });
   });
 
+  it('handle a template with 70,000 .$ fields (past what generated code takes) the same way', () => {
+    const template = Object.fromEntries(Array.from({ length: 70_000 }, (_, i) => [`f${i}.$`, '$.n']));
+    const { generated, interpreted } = both(() => compileTemplate(template, 'Parameters'));
+    const out = generated(scope({ n: 1 })) as Record<string, unknown>;
+    expect(out).toEqual(interpreted(scope({ n: 1 })));
+    expect(Object.keys(out)).toHaveLength(70_000);
+  });
+
+  it('handle a template with 70,000 constant fields around one .$ field the same way', () => {
+    const template: Record<string, unknown> = Object.fromEntries(Array.from({ length: 70_000 }, (_, i) => [`c${i}`, i % 2 ? 'text' : i]));
+    template['x.$'] = '$.n';
+    const { generated, interpreted } = both(() => compileTemplate(template, 'Parameters'));
+    expect(generated(scope({ n: 1 }))).toEqual(interpreted(scope({ n: 1 })));
+  });
+
   it('keep __proto__ a plain key and leave Object.prototype alone', () => {
     const { generated } = both(() => compileTemplate(JSON.parse('{"__proto__.$": "$.a", "b": 1}'), 'Parameters'));
     const out = generated(scope({ a: { polluted: true } })) as Record<string, unknown>;
