@@ -23,6 +23,7 @@ type Factory = (...values: unknown[]) => unknown;
 const factories = new Map<string, Factory>();
 const MAX_FACTORIES = 2048;
 const MAX_BINDINGS = 1000;
+const MAX_CACHED_SOURCE = 8192;
 
 function hostAllows(): boolean {
   if (probed !== undefined) return probed;
@@ -61,8 +62,11 @@ export function generate<F>(bindings: Readonly<Record<string, unknown>>, body: s
     let factory = factories.get(source);
     if (factory === undefined) {
       factory = new Function(...names, `'use strict';\n${body}`) as Factory;
-      if (factories.size >= MAX_FACTORIES) factories.clear();
-      factories.set(source, factory);
+      // Big sources are rarely shared; keeping them would let the cache grow to gigabytes.
+      if (source.length <= MAX_CACHED_SOURCE) {
+        if (factories.size >= MAX_FACTORIES) factories.clear();
+        factories.set(source, factory);
+      }
     }
     return factory(...names.map((n) => bindings[n])) as F;
   } catch (e) {
