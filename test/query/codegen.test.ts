@@ -26,6 +26,7 @@ afterEach(() => {
 
 describe('code generation switches', () => {
   it('is on by default where the host allows new Function', async () => {
+    vi.stubEnv('ASL_RUNTIME_NO_CODEGEN', '');
     const { codegen, path } = await fresh();
     expect(codegen.codegenEnabled()).toBe(true);
     expect(path.compilePath('$.a.b').get.toString()).toContain('function get(s)');
@@ -41,7 +42,9 @@ describe('code generation switches', () => {
   });
 
   it('globalThis.__ASL_RUNTIME_NO_CODEGEN__ = true turns it off for machines compiled afterwards', async () => {
+    vi.stubEnv('ASL_RUNTIME_NO_CODEGEN', '');
     const { codegen, path } = await fresh();
+    expect(codegen.codegenEnabled()).toBe(true);
     (globalThis as { __ASL_RUNTIME_NO_CODEGEN__?: boolean }).__ASL_RUNTIME_NO_CODEGEN__ = true;
     expect(codegen.codegenEnabled()).toBe(false);
     expect(path.compilePath('$.a').get.toString()).not.toContain('function get(s)');
@@ -51,6 +54,7 @@ describe('code generation switches', () => {
     const refuse = vi.fn(function () {
       throw new EvalError('Code generation from strings disallowed for this context');
     });
+    vi.stubEnv('ASL_RUNTIME_NO_CODEGEN', '');
     vi.stubGlobal('Function', refuse);
     const { codegen, path } = await fresh();
     expect(codegen.codegenEnabled()).toBe(false);
@@ -61,6 +65,7 @@ describe('code generation switches', () => {
   });
 
   it('a refusal after the probe (a policy installed later) falls back; other errors surface', async () => {
+    vi.stubEnv('ASL_RUNTIME_NO_CODEGEN', '');
     const { codegen } = await fresh();
     expect(codegen.generate({}, 'return 1;')).toBe(1);
     vi.stubGlobal('Function', function () {
