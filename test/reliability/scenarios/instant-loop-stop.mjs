@@ -11,4 +11,6 @@ const options = { maxHistoryEvents: Infinity, ...(how === 'signal' ? { signal: A
 const ex = new StateMachine(def, { handlers: echo }).start({}, options);
 if (how === 'timer') setTimeout(() => ex.stop(), 100);
 const r = await ex.result;
-report(outcome(r, { events: ex.history.length }));
+// Not ex.history: at millions of events a second, building every event object costs more than
+// the second the loop ran; the scenario is about how the execution ends.
+report(outcome(r));
