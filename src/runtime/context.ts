@@ -48,7 +48,15 @@ export interface Identity {
   readonly executionArn: string;
 }
 
-export function makeIdentity(o: ContextOverrides, executionName: string): Identity {
+/** A workflow type: Standard (durable, up to a year) or Express (up to five minutes, no history quota). */
+export type WorkflowType = 'STANDARD' | 'EXPRESS';
+
+/**
+ * The identity of an execution. An Express execution's ARN has AWS's Express shape,
+ * `arn:<partition>:states:<region>:<account>:express:<stateMachine>:<name>:<id>`, where `expressId`
+ * is a fresh UUID per execution (a name need not be unique among Express executions).
+ */
+export function makeIdentity(o: ContextOverrides, executionName: string, expressId?: string): Identity {
   const region = o.region ?? 'us-east-1';
   const accountId = o.accountId ?? '123456789012';
   const partition = o.partition ?? 'aws';
@@ -61,7 +69,10 @@ export function makeIdentity(o: ContextOverrides, executionName: string): Identi
     stateMachineArn: `arn:${partition}:states:${region}:${accountId}:stateMachine:${stateMachineName}`,
     roleArn: o.roleArn ?? `arn:${partition}:iam::${accountId}:role/StepFunctionsExecutionRole`,
     executionName,
-    executionArn: `arn:${partition}:states:${region}:${accountId}:execution:${stateMachineName}:${executionName}`,
+    executionArn:
+      expressId === undefined
+        ? `arn:${partition}:states:${region}:${accountId}:execution:${stateMachineName}:${executionName}`
+        : `arn:${partition}:states:${region}:${accountId}:express:${stateMachineName}:${executionName}:${expressId}`,
   };
 }
 

@@ -1,7 +1,7 @@
 import { AslUsageError, StatesError, StatesErrors } from '../errors.js';
 import { SNAPSHOT_FORMAT, type ExecutionSnapshot } from './snapshot.js';
 import { RealClock, type Clock } from './clock.js';
-import { executionContext, makeIdentity, type ContextOverrides } from './context.js';
+import { executionContext, makeIdentity, type ContextOverrides, type WorkflowType } from './context.js';
 import { Frame, type ExecutionEnv, type Inspector } from './frame.js';
 import { ABORT_ERROR, LazyAbort, onAbort } from './abort.js';
 import { randomUuid } from '../web/uuid.js';
@@ -36,6 +36,8 @@ export interface ExecutionResult {
 export interface ExecutionSettings {
   readonly machine: CompiledMachine;
   readonly timeoutSeconds: number | undefined;
+  /** The workflow type: it decides the execution ARN's shape (and, in StateMachine, the limits). */
+  readonly type: WorkflowType;
   readonly clock: Clock | undefined;
   readonly resolvers: readonly TaskResolver[];
   readonly context: ContextOverrides;
@@ -98,7 +100,9 @@ export class Execution {
     const uuid = settings.uuid ?? randomUuid;
     this.name = resume?.name ?? settings.name ?? uuid();
     this.contextOverrides = resume ? (resume.context as ContextOverrides) : settings.context;
-    const identity = makeIdentity(this.contextOverrides, this.name);
+    const identity = resume
+      ? { ...makeIdentity(this.contextOverrides, this.name), executionArn: resume.executionArn }
+      : makeIdentity(this.contextOverrides, this.name, settings.type === 'EXPRESS' ? uuid() : undefined);
     this.executionArn = identity.executionArn;
     this.startDate = new Date(resume ? Date.parse(resume.startTime) : clock.now());
     const max = settings.maxHistoryEvents;

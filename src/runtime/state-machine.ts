@@ -8,7 +8,7 @@ import { lambdaResolver } from '../tasks/lambda.js';
 import type { LambdaHandler, TaskHandler, TaskResolver } from '../tasks/types.js';
 import type { Clock } from './clock.js';
 import { compileMachine } from './compile.js';
-import type { ContextOverrides } from './context.js';
+import type { ContextOverrides, WorkflowType } from './context.js';
 import type { Runtime } from '../tasks/hub.js';
 import { nestedExecutionResolver } from '../tasks/nested.js';
 import { s3Resolver } from '../tasks/s3.js';
@@ -54,13 +54,28 @@ export interface RunOptions {
    * `aws-sdk:s3:getObject` / `putObject` / `listObjectsV2`) need no handler.
    */
   objectStore?: ObjectStore;
+  /**
+   * The workflow type, as `CreateStateMachine`'s `type`. `'EXPRESS'` refuses `.sync`,
+   * `.waitForTaskToken` and activities (the constructor, or `start()` when only the run asks for
+   * it, throws `AslValidationError`), gives `$$.Execution.Id` AWS's Express shape
+   * (`…:express:<machine>:<name>:<uuid>`), ends an execution after five minutes with
+   * `States.Timeout`, and has no history quota. Default `'STANDARD'`.
+   */
+  type?: WorkflowType;
 }
 
 /** Options only the constructor takes. */
 export interface MachineOptions extends RunOptions {
-  /** Check Task `Resource` ARNs strictly (no `${…}` placeholders). Default: lenient. */
+  /**
+   * Check Task `Resource`s against AWS's ARN grammar (Lambda versions and aliases, activities,
+   * service integrations). Default: any URI (`local:sendEmail`); an `arn:` must have ARN shape,
+   * and a `${…}` placeholder is always an error.
+   */
   strictResources?: boolean;
 }
+
+/** AWS's limit on the duration of an Express execution ("Choosing workflow type in Step Functions"). */
+const EXPRESS_MAX_SECONDS = 300;
 
 /**
  * A compiled state machine: parsed, validated and compiled once, then started any number of
@@ -89,7 +104,8 @@ export class StateMachine {
   constructor(definition: MachineDefinition | string | object, options: MachineOptions = {}) {
     // Parsed once (JSON text keeps its line and column in diagnostics); the compiler reads the
     // validator's model, so both agree on every state.
-    const result = validate(definition, { strictResources: options.strictResources });
+    const type = workflowType(options.type);
+    const result = validate(definition, { strictResources: options.strictResources, type });
     if (!result.valid) throw new AslValidationError(result.diagnostics);
     this.warnings = result.diagnostics.filter((d) => d.severity === 'WARNING');
     this.definition = result.definition.definition;
@@ -97,6 +113,17 @@ export class StateMachine {
     this.compiled = compileOrReport(result.definition);
     this.definitionHash = sha256(new TextEncoder().encode(canonicalJson(this.definition)));
     this.options = { ...options };
+    if (type === 'EXPRESS') this.expressChecked = true;
+  }
+
+  /** Whether the definition is known to meet the Express rules (checked once, when first needed). */
+  private expressChecked = false;
+
+  private checkExpress(): void {
+    if (this.expressChecked) return;
+    const result = validate(this.definition, { strictResources: this.options.strictResources, type: 'EXPRESS' });
+    if (!result.valid) throw new AslValidationError(result.diagnostics);
+    this.expressChecked = true;
   }
 
   /**
@@ -122,6 +149,8 @@ export class StateMachine {
   /** @internal The settings of one execution, resolved from the machine's and the run's options (testState uses it). */
   settings(options: RunOptions): ExecutionSettings {
     const o = { ...this.options, ...options };
+    const type = workflowType(o.type);
+    if (type === 'EXPRESS') this.checkExpress();
     const resolvers: TaskResolver[] = [...(o.resolvers ?? [])];
     if (o.handlers) resolvers.push(handlersResolver(o.handlers));
     if (o.lambdas) resolvers.push(lambdaResolver(o.lambdas));
@@ -131,14 +160,21 @@ export class StateMachine {
     if (o.name !== undefined && (typeof o.name !== 'string' || o.name.length < 1 || o.name.length > 80)) {
       throw new AslUsageError(`Execution name must be 1 to 80 characters, got ${JSON.stringify(o.name)}`);
     }
-    const maxHistoryEvents = o.maxHistoryEvents ?? MAX_HISTORY_EVENTS;
+    // Express workflows keep no history in Step Functions, so AWS's history quota is a Standard one.
+    const maxHistoryEvents = o.maxHistoryEvents ?? (type === 'EXPRESS' ? Infinity : MAX_HISTORY_EVENTS);
     if (maxHistoryEvents !== Infinity && (!Number.isInteger(maxHistoryEvents) || maxHistoryEvents < 2)) {
       throw new AslUsageError(`maxHistoryEvents must be an integer of at least 2, or Infinity; got ${String(maxHistoryEvents)}`);
     }
     return {
       machine: this.compiled,
       maxHistoryEvents,
-      timeoutSeconds: typeof timeout === 'number' ? timeout : undefined,
+      timeoutSeconds:
+        type === 'EXPRESS'
+          ? Math.min(typeof timeout === 'number' ? timeout : EXPRESS_MAX_SECONDS, EXPRESS_MAX_SECONDS)
+          : typeof timeout === 'number'
+            ? timeout
+            : undefined,
+      type,
       clock: o.clock,
       resolvers,
       context: o.context ?? {},
@@ -157,6 +193,12 @@ export class StateMachine {
   run(input?: unknown, options?: RunOptions): Promise<ExecutionResult> {
     return this.start(input, options).result;
   }
+}
+
+function workflowType(type: unknown): WorkflowType {
+  if (type === undefined || type === 'STANDARD') return 'STANDARD';
+  if (type === 'EXPRESS') return 'EXPRESS';
+  throw new AslUsageError(`type must be 'STANDARD' or 'EXPRESS', got ${JSON.stringify(type) ?? String(type)}`);
 }
 
 /** JSON with object keys sorted, so equal definitions hash equally whatever their key order. */

@@ -51,17 +51,19 @@ export class Launcher {
     const name = nameGiven === undefined ? randomUUID() : checkName(nameGiven, 'Execution');
     const parsed = parseJsonText(inputText);
     if (!parsed.ok) throw new ApiError('InvalidExecutionInput', `Invalid State Machine Execution Input: 'The input is not valid JSON text'`);
-    const executionArn =
-      machine.type === 'EXPRESS' ? arn(this.settings.scope, 'express', machine.name, name, randomUUID()) : arn(this.settings.scope, 'execution', machine.name, name);
-    const existing = this.registry.executions.get(executionArn);
-    if (existing) {
-      if (existing.status === 'RUNNING' && existing.input === inputText && existing.testCase === testCase) return existing;
-      throw new ApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
+    // An Express execution's ARN ends in a fresh id (the engine makes it), so only Standard names collide.
+    if (machine.type === 'STANDARD') {
+      const existing = this.registry.executions.get(arn(this.settings.scope, 'execution', machine.name, name));
+      if (existing) {
+        if (existing.status === 'RUNNING' && existing.input === inputText && existing.testCase === testCase) return existing;
+        throw new ApiError('ExecutionAlreadyExists', `Execution Already Exists: '${existing.arn}'`);
+      }
     }
     const mock = testCase === undefined ? undefined : this.mockResolver(machine, testCase);
-    const execution = machine.machine.start(parsed.value, this.runOptions(machine.name, machine.roleArn, name, mock));
+    // The machine's type gives the execution AWS's Express limits: five minutes, no history quota.
+    const execution = machine.machine.start(parsed.value, { ...this.runOptions(machine.name, machine.roleArn, name, mock), type: machine.type });
     const record: ExecutionRecord = {
-      arn: executionArn,
+      arn: execution.executionArn,
       machineArn: machine.arn,
       name,
       type: machine.type,
@@ -83,7 +85,7 @@ export class Launcher {
     const machine = new StateMachine(saved.definition);
     const machineName = saved.machineArn.split(':').pop()!;
     const mock = saved.testCase === undefined ? undefined : this.mockResolverFor(machineName, saved.testCase, machine.model);
-    const execution = machine.resume(snapshot, this.runOptions(machineName, saved.roleArn, saved.name, mock));
+    const execution = machine.resume(snapshot, { ...this.runOptions(machineName, saved.roleArn, saved.name, mock), type: saved.type });
     const record: ExecutionRecord = { ...saved, status: 'RUNNING', done: Promise.resolve() };
     this.registry.addExecution(record);
     this.follow(record, execution);
