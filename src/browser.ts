@@ -4,11 +4,11 @@
  * those hosts have no `require`.
  * @packageDocumentation
  */
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import jsonata from 'jsonata';
+import * as jsonpathPlus from 'jsonpath-plus';
 import * as re2js from 're2js';
 import { provideModules } from './lazy-require.js';
 
-provideModules({ jsonata, re2js, 'ajv/dist/2020.js': { Ajv2020 } });
+provideModules({ jsonata, re2js, 'jsonpath-plus': jsonpathPlus });
 
 export * from './index.js';

@@ -1,6 +1,7 @@
 /**
  * Loads a CommonJS dependency on first use instead of at import, so `import 'asl-runtime'` stays
- * fast: jsonata is only needed by JSONata states, ajv only by validation.
+ * fast: jsonata is only needed by JSONata expressions, re2js by regular expressions, jsonpath-plus
+ * by paths with filters, wildcards, slices or `..`.
  *
  * No `node:` import here, so the core bundles for browsers: Node's require is made at call time
  * through `process.getBuiltinModule` (Node ≥ 20.16). Where there is none, modules come from

@@ -1,9 +1,14 @@
-import { JSONPath } from 'jsonpath-plus';
+import type * as JsonPathPlus from 'jsonpath-plus';
 import { DataFlowError, StatesErrors } from '../../errors.js';
+import { lazyRequire } from '../../lazy-require.js';
 import type { EvalScope } from '../scope.js';
 import { checkFilters, JaywayFilterScript } from './filter.js';
 import { compileGetter, rootValue, step } from './getter.js';
 import { normalisedPath, parsePathRoot, parseSimpleSegments, type Root, type Segment } from './segments.js';
+
+// Only paths with filters, wildcards, slices or `..` need jsonpath-plus (simple ones are generated
+// getters), so it loads with the first such path rather than at import.
+const jsonPathPlus = lazyRequire<typeof JsonPathPlus>('jsonpath-plus');
 
 /**
  * A compiled JSONPath: `$…` over the input, `$$…` over the context object, `$name…` over a
@@ -63,6 +68,7 @@ function simplePath(text: string, root: Root, segments: readonly Segment[]): Com
 
 function expressionPath(text: string, root: Root, rest: string): CompiledPath {
   const expr = '$' + dropDotsBeforeBrackets(rest);
+  const { JSONPath } = jsonPathPlus();
   // Validate once at compile time so a malformed expression fails early, not per run.
   try {
     checkFilters(rest);
