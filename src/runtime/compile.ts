@@ -48,7 +48,7 @@ function compileState(name: string, def: StateDefinition, language: QueryLanguag
     case 'Pass':
       return compilePass(name, def, flow(jsonata ? 'none' : 'result'), transitions);
     case 'Task':
-      return compileTask(name, def, resettingBound(flow('result')), jsonata);
+      return compileTask(name, def, flow('result'), jsonata, transitions);
     case 'Choice':
       return compileChoice(name, def, flow('none'), jsonata, transitions);
     case 'Wait':
@@ -58,30 +58,13 @@ function compileState(name: string, def: StateDefinition, language: QueryLanguag
     case 'Fail':
       return compileFail(name, def, jsonata);
     case 'Parallel':
-      return compileParallel(name, def, resettingBound(flow('result')), def.Branches.map((b) => compileNested(b, model)));
+      return compileParallel(name, def, flow('result'), def.Branches.map((b) => compileNested(b, model)), transitions);
     case 'Map': {
       const processor = (def.ItemProcessor ?? def.Iterator)!;
       // Map's Parameters is the legacy ItemSelector, not the state-level Parameters.
       const fields = { ...def, Parameters: undefined };
       const f = jsonata ? jsonataFlow(fields, 'result', def.Catch ?? []) : jsonPathFlow(fields, 'result', def.Catch ?? []);
-      return compileMap(name, def, resettingBound(f), compileNested(processor, model), jsonata);
+      return compileMap(name, def, f, compileNested(processor, model), jsonata, transitions);
     }
   }
-}
-
-/**
- * A flow that resets `frame.outputBound` before `finish`, for the states that do not do it
- * themselves (Task, Map, Parallel; see states/common.ts): a bound set earlier in the state can
- * then never pass for the output's.
- */
-function resettingBound(flow: StateFlow): StateFlow {
-  return {
-    select: (raw, frame) => flow.select(raw, frame),
-    parameters: (selected, raw, frame) => flow.parameters(selected, raw, frame),
-    finish(raw, selected, result, frame) {
-      frame.outputBound = -1;
-      return flow.finish(raw, selected, result, frame);
-    },
-    caught: (catcher, raw, error, frame) => flow.caught(catcher, raw, error, frame),
-  };
 }

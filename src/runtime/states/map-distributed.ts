@@ -195,7 +195,7 @@ export function compileMapRun(name: string, def: MapState, processor: CompiledMa
       }
       // Results are written even when the run fails, as AWS does.
       const output = await sink.finish();
-      if (frame.signal.aborted) throw frame.signal.reason;
+      if (frame.abort.aborted) throw frame.signal.reason;
       if (firstError !== undefined) throw firstError;
       run.status = 'SUCCEEDED';
       run.stopDate = new Date(env.clock.now());
@@ -205,7 +205,7 @@ export function compileMapRun(name: string, def: MapState, processor: CompiledMa
       stopRun(e);
       await pool.drain();
       run.stopDate = new Date(env.clock.now());
-      if (frame.signal.aborted) {
+      if (frame.abort.aborted) {
         run.status = 'ABORTED';
         frame.emit('MapRunAborted');
         throw e;

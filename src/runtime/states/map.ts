@@ -11,7 +11,7 @@ import type { CompiledMachine } from '../machine.js';
 import { retrying } from '../retry.js';
 import { compileMapRun } from './map-distributed.js';
 import { runIterations } from './map-inline.js';
-import { AlreadyReported, enter, exit, guarded, nextOf, toStatesError, type CompiledState } from './common.js';
+import { AlreadyReported, enter, exit, guarded, nextOf, toStatesError, type CompiledState, type Transitions } from './common.js';
 
 type Eval<T> = FieldReader<T>;
 
@@ -20,8 +20,8 @@ type Eval<T> = FieldReader<T>;
  * time (0 = no limit); the result is the iterations' outputs in item order. INLINE iterations
  * write their events into the parent's history; DISTRIBUTED ones run as a Map Run.
  */
-export function compileMap(name: string, def: MapState, flow: StateFlow, processor: CompiledMachine, jsonata: boolean): CompiledState {
-  const next = nextOf(def);
+export function compileMap(name: string, def: MapState, flow: StateFlow, processor: CompiledMachine, jsonata: boolean, transitions: Transitions): CompiledState {
+  const next = transitions.to(nextOf(def));
   const distributed = (def.ItemProcessor ?? def.Iterator)?.ProcessorConfig?.Mode === 'DISTRIBUTED';
   const items = compileItems(def, jsonata);
   const selector = compileSelector(def.ItemSelector ?? def.Parameters, jsonata);
@@ -90,6 +90,8 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
           },
         );
         frame.emit('MapStateSucceeded');
+        // The data flow may report a bound of its output here (see common.ts).
+        frame.outputBound = -1;
         const output = await flow.finish(raw, selected, results, frame);
         return exit(frame, 'Map', name, output, next);
       }, flow, def.Catch, 'MapStateFailed');

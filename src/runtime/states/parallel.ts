@@ -5,14 +5,14 @@ import { linkedController } from '../abort.js';
 import type { Frame } from '../frame.js';
 import type { CompiledMachine } from '../machine.js';
 import { retrying } from '../retry.js';
-import { AlreadyReported, enter, exit, guarded, nextOf, toStatesError, type CompiledState } from './common.js';
+import { AlreadyReported, enter, exit, guarded, nextOf, toStatesError, type CompiledState, type Transitions } from './common.js';
 
 /**
  * Parallel: runs every branch on the same input at once; the result is the branches' outputs in
  * branch order. The first branch to fail stops the others and fails the state with its error.
  */
-export function compileParallel(name: string, def: ParallelState, flow: StateFlow, branches: readonly CompiledMachine[]): CompiledState {
-  const next = nextOf(def);
+export function compileParallel(name: string, def: ParallelState, flow: StateFlow, branches: readonly CompiledMachine[], transitions: Transitions): CompiledState {
+  const next = transitions.to(nextOf(def));
   return {
     name,
     type: 'Parallel',
@@ -40,6 +40,8 @@ export function compileParallel(name: string, def: ParallelState, flow: StateFlo
           },
         );
         frame.emit('ParallelStateSucceeded');
+        // The data flow may report a bound of its output here (see common.ts).
+        frame.outputBound = -1;
         const output = await flow.finish(raw, selected, results, frame);
         return exit(frame, 'Parallel', name, output, next);
       }, flow, def.Catch);

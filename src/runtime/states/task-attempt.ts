@@ -35,7 +35,7 @@ export function invoke(
   direct: boolean,
 ): MaybePromise<unknown> {
   const env = frame.env;
-  if (frame.signal.aborted) throw frame.signal.reason;
+  if (frame.abort.aborted) throw frame.signal.reason;
   const { info, events } = task;
   const ev = events.names;
   // Built when the history is read (the parameters are never mutated: handlers get a copy).
@@ -61,7 +61,7 @@ function directAttempt(task: TaskProgram, params: unknown, frame: Frame, attempt
   const handler = resolveHandler(frame, task, params, undefined);
   emitStarted(frame, task.events);
   // An event listener may have stopped the execution: the handler must not start.
-  if (frame.signal.aborted) throw frame.signal.reason;
+  if (frame.abort.aborted) throw frame.signal.reason;
   const hooks = new DirectHooks(frame, task.events, attempt);
   // Outside work in progress holds a VirtualClock still (DESIGN: time is injected).
   hooks.hold = env.clock.hold();
@@ -81,7 +81,7 @@ function directAttempt(task: TaskProgram, params: unknown, frame: Frame, attempt
   if (isPromise(value)) return waitForHandler(task, frame, handler, hooks, value);
   env.activity.inFlight--;
   hooks.finish();
-  if (frame.signal.aborted) throw frame.signal.reason;
+  if (frame.abort.aborted) throw frame.signal.reason;
   return succeeded(task, frame, handler, value);
 }
 
@@ -132,7 +132,7 @@ function succeeded(task: TaskProgram, frame: Frame, handler: ResolvedTask, value
 
 /** The Failed (or TimedOut) event and the task error; an aborted thread ends with its reason instead. */
 function failed(task: TaskProgram, frame: Frame, e: unknown): never {
-  if (frame.signal.aborted) throw frame.signal.reason ?? e;
+  if (frame.abort.aborted) throw frame.signal.reason ?? e;
   const err = asTaskError(e);
   const details = task.events.common();
   details.error = err.error;

@@ -7,7 +7,7 @@ import type { StateFlow } from '../dataflow/flow.js';
 import type { Frame } from '../frame.js';
 import { isPromise, type MaybePromise } from '../maybe.js';
 import { retrying } from '../retry.js';
-import { enter, exit, guarded, nextOf, type CompiledState, type Outcome } from './common.js';
+import { enter, exit, guarded, nextOf, type CompiledState, type Outcome, type Transition, type Transitions } from './common.js';
 import { isParallelBranch } from './parallel.js';
 import { describeResource } from './resource.js';
 import { DEFAULT_TIMEOUT_S, invoke } from './task-attempt.js';
@@ -18,7 +18,7 @@ import { TaskEventShape, type TaskProgram } from './task-events.js';
  * Retry (same state, new attempt) and Catch (next state) to failures. A handler that returns a
  * value completes the state synchronously (see task-attempt.ts).
  */
-export function compileTask(name: string, def: TaskState, flow: StateFlow, jsonata: boolean): CompiledState {
+export function compileTask(name: string, def: TaskState, flow: StateFlow, jsonata: boolean, transitions: Transitions): CompiledState {
   const info = describeResource(def.Resource);
   const timeout = compileField({ field: 'TimeoutSeconds', literal: def.TimeoutSeconds, path: def.TimeoutSecondsPath, jsonata }, taskSeconds);
   const heartbeat = compileField({ field: 'HeartbeatSeconds', literal: def.HeartbeatSeconds, path: def.HeartbeatSecondsPath, jsonata }, taskSeconds);
@@ -28,7 +28,7 @@ export function compileTask(name: string, def: TaskState, flow: StateFlow, jsona
     info,
     events: new TaskEventShape(info, def.Resource),
     flow,
-    next: nextOf(def),
+    next: transitions.to(nextOf(def)),
     retry: def.Retry,
   };
   // Known at compile time: whether the attempts may take the direct path (task-attempt.ts).
@@ -71,7 +71,7 @@ export function compileTask(name: string, def: TaskState, flow: StateFlow, jsona
 /** A compiled Task: what its attempts share and where it leads. */
 interface CompiledTask extends TaskProgram {
   readonly flow: StateFlow;
-  readonly next: string | undefined;
+  readonly next: Transition | undefined;
   readonly retry: TaskState['Retry'];
 }
 
