@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testState } from '../../src/testing/index.js';
 import { run } from '../helpers.js';
 
 // AWS "Pass workflow state" and "Processing input and output".
@@ -71,5 +72,51 @@ describe('Pass state', () => {
     expect(r.status).toBe('SUCCEEDED');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(r.output as object).sort()).toEqual(['__proto__', 'x']);
+  });
+
+  // A plain run takes Pass's fused data flow; testState's inspector takes the step-by-step one.
+  // Both must give AWS's output ("Processing input and output": InputPath → Parameters or
+  // Result → ResultPath over the raw input → OutputPath).
+  const input = { in: { n: 4, s: 'a' }, other: 1 };
+  const cases: [string, object, unknown][] = [
+    ['no fields', {}, input],
+    ['InputPath only', { InputPath: '$.in' }, { n: 4, s: 'a' }],
+    ['InputPath null', { InputPath: null }, {}],
+    ['Result replaces', { Result: { r: 1 } }, { r: 1 }],
+    ['Result under ResultPath', { Result: [1], ResultPath: '$.in.r' }, { in: { n: 4, s: 'a', r: [1] }, other: 1 }],
+    ['ResultPath null discards', { Result: 1, ResultPath: null }, input],
+    ['Parameters with an intrinsic', { Parameters: { 'n.$': 'States.MathAdd($.in.n, 1)', k: 'x' } }, { n: 5, k: 'x' }],
+    [
+      'InputPath, Parameters, ResultPath over the raw input, OutputPath',
+      { InputPath: '$.in', Parameters: { 'v.$': '$.s' }, ResultPath: '$.out', OutputPath: '$.out' },
+      { v: 'a' },
+    ],
+    ['ResultPath overwrites a key', { InputPath: '$.in.n', ResultPath: '$.other' }, { in: { n: 4, s: 'a' }, other: 4 }],
+  ];
+  it.each(cases)('%s: the same output with and without an inspector', async (_name, fields, expected) => {
+    const state = { Type: 'Pass', ...fields, End: true };
+    const plain = await run({ StartAt: 'P', States: { P: state } }, input);
+    expect(plain).toMatchObject({ status: 'SUCCEEDED', output: expected });
+    const inspected = await testState(state, { input, inspectionLevel: 'DEBUG' });
+    expect(inspected).toMatchObject({ status: 'SUCCEEDED', output: expected });
+  });
+
+  it('fails with States.Runtime from the fused data flow as from the step-by-step one', async () => {
+    const state = { Type: 'Pass', Parameters: { 'n.$': 'States.MathAdd($.missing, 1)' }, End: true };
+    const plain = await run({ StartAt: 'P', States: { P: state } }, { a: 1 });
+    const reason = `The function 'States.MathAdd($.missing, 1)' had the following error: The JsonPath argument for the field '$.missing' could not be found in the input '{"a":1}'`;
+    expect(plain).toMatchObject({
+      status: 'FAILED',
+      error: 'States.Runtime',
+      cause: `An error occurred while executing the state 'P' (entered at the event id #2). ${reason}`,
+    });
+    expect(plain.types).toEqual(['ExecutionStarted', 'PassStateEntered', 'ExecutionFailed']);
+    // testState runs the state under the name TestState.
+    const inspected = await testState(state, { input: { a: 1 }, inspectionLevel: 'DEBUG' });
+    expect(inspected).toMatchObject({
+      status: 'FAILED',
+      error: 'States.Runtime',
+      cause: `An error occurred while executing the state 'TestState' (entered at the event id #2). ${reason}`,
+    });
   });
 });

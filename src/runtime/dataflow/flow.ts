@@ -19,6 +19,13 @@ export interface StateFlow {
   finish(raw: unknown, selected: unknown, result: unknown, frame: Frame): MaybePromise<unknown>;
   /** Output (and assignments) after `catcher` caught an error. */
   caught(catcher: Catcher, raw: unknown, errorOutput: unknown, frame: Frame): MaybePromise<unknown>;
+  /**
+   * A state without work of its own (Pass): `select` → `parameters` (or the constant `Result`)
+   * → `finish` in one synchronous call, for runs without an inspector (it reports no
+   * intermediate values). Sets `frame.outputBound` as `finish` does. Absent when a step may be
+   * asynchronous; the state then calls the three steps.
+   */
+  readonly passOutput?: (raw: unknown, frame: Frame) => unknown;
 }
 
 /** Variables assigned by a state, as JSON text per name (history's `assignedVariables`). */

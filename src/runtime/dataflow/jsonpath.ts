@@ -122,7 +122,41 @@ export function jsonPathFlow(fields: JsonPathFields, kind: 'result' | 'none', ca
     return UNKNOWN;
   };
 
+  /**
+   * Pass's data flow fused (StateFlow.passOutput): the same steps and bounds as select →
+   * parameters → finish, without the inspector's notes and the bookkeeping that links them.
+   */
+  const passOutput = (raw: unknown, frame: Frame): unknown => {
+    const selected = select ? select(raw, frame) : raw;
+    let effective: unknown;
+    let size: number;
+    if (constant !== undefined) {
+      effective = constant;
+      size = constantSize;
+    } else if (params) {
+      effective = params(frame.transientScope(selected), slot);
+      size = slot.size;
+    } else {
+      effective = selected;
+      size = select ? applySelectBound(selectBound, frame.inputBound) : frame.inputBound;
+    }
+    if (selector) {
+      effective = selector(frame.transientScope(effective), slot);
+      size = slot.size;
+    }
+    assign?.(effective, frame);
+    let value = target!.write(raw, effective);
+    let bound = resultBound(target!, frame.inputBound, effective, size);
+    if (outputPath) {
+      value = outputPath(value, frame);
+      bound = applySelectBound(outputBound, bound);
+    }
+    frame.outputBound = bound;
+    return value;
+  };
+
   return {
+    passOutput: target ? passOutput : undefined,
     // `note` reports each intermediate value to a TestState inspector; a no-op unless one is attached.
     select: select
       ? (raw, frame) => {

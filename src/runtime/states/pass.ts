@@ -23,6 +23,15 @@ class PassStep implements CompiledState {
 
   run(raw: unknown, frame: Frame): MaybePromise<Outcome> {
     enter(frame, 'Pass', this.name, raw, false);
+    const fused = this.flow.passOutput;
+    if (fused !== undefined && frame.env.inspect === undefined) {
+      // The common case: one synchronous call from input to output (no inspector to report to).
+      try {
+        return exit(frame, 'Pass', this.name, fused(raw, frame), this.next);
+      } catch (e) {
+        return stateFailed(e, frame, 'Pass', this.name, raw, undefined, undefined);
+      }
+    }
     let r: MaybePromise<Outcome>;
     try {
       const selected = this.flow.select(raw, frame);
