@@ -53,6 +53,12 @@ describe('fixed-arity calls', () => {
     ['States.MathAdd($.a, States.MathAdd($.a, 1))', { a: 3 }, 7],
     ['States.MathAdd($.value1, $.step)', { value1: 111, step: -1 }, 110],
     ['States.ArrayContains($.list, 2)', { list: [1, 2] }, true],
+    // A literal argument on either side, or both, is passed as its value.
+    ['States.MathAdd($.n, 1)', { n: 41 }, 42],
+    ['States.MathAdd(-1, $.n)', { n: 41 }, 40],
+    ['States.MathAdd(2, 3)', {}, 5],
+    ["States.ArrayContains($.list, 'b')", { list: ['a', 'b'] }, true],
+    ['States.ArrayContains($.list, null)', { list: [1] }, false],
     ['States.ArrayRange(1, 9, 2)', {}, [1, 3, 5, 7, 9]],
     ['States.JsonMerge($.a, $.b, false)', { a: { x: 1, y: 0 }, b: { y: 2 } }, { x: 1, y: 2 }],
     ["States.Format('{} {} {}', 1, 'two', $.a)", { a: 'three' }, '1 two three'],
@@ -66,6 +72,9 @@ describe('fixed-arity calls', () => {
   it("fails with AWS's wording through the two-argument path too", () => {
     expect(outcome(() => compileIntrinsic('States.MathAdd($.a, $.b)', testPathCompiler)(scope({ a: 2147483647, b: 1 })))).toEqual({
       error: expect.stringContaining("The function 'States.MathAdd($.a, $.b)' had the following error: Invalid arguments in States.MathAdd"),
+    });
+    expect(outcome(() => compileIntrinsic('States.MathAdd(2147483647, $.b)', testPathCompiler)(scope({ b: 1 })))).toEqual({
+      error: expect.stringContaining("The function 'States.MathAdd(2147483647, $.b)' had the following error: Invalid arguments in States.MathAdd"),
     });
     expect(outcome(() => compileIntrinsic('States.MathAdd($.missing, 1)', testPathCompiler)(scope({})))).toEqual({
       error: expect.stringContaining("The JsonPath argument for the field '$.missing' could not be found in the input"),
