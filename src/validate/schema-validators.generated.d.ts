@@ -2,7 +2,8 @@
 /**
  * One error of a generated validator, in ajv's shape (declared here so that ajv, which only the
  * build script uses, is not needed for types either). `parentSchema` is there: the code is
- * generated with ajv's `verbose` option.
+ * generated with ajv's `verbose` option (the script leaves out the `schema` and `data` that
+ * option also adds, as nothing reads them).
  */
 export interface SchemaError {
   readonly keyword: string;
@@ -10,9 +11,9 @@ export interface SchemaError {
   readonly schemaPath: string;
   readonly params: Record<string, unknown>;
   readonly message?: string;
-  readonly schema?: unknown;
   readonly parentSchema?: Record<string, unknown>;
-  readonly data?: unknown;
+  /** The offending name, for errors under `propertyNames`. */
+  readonly propertyName?: string;
 }
 
 /** A generated validator: true when valid, else its errors (all of them) in `.errors`. */
