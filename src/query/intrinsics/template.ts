@@ -35,9 +35,3 @@ export function parseValueTemplate(value: string): Template {
 export function placeholderCount(template: Template): number {
   return template.filter((part) => part === null).length;
 }
-
-/** Fills the placeholders with `values`, which must match them in number. */
-export function fillTemplate(template: Template, values: readonly string[]): string {
-  let next = 0;
-  return template.map((part) => (part === null ? values[next++] : part)).join('');
-}

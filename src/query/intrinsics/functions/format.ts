@@ -1,18 +1,25 @@
 /** Intrinsic for generic operation: States.Format. */
 import { IntrinsicSyntaxError } from '../errors.js';
 import { javaToString } from '../../java/to-string.js';
-import { fillTemplate, parseLiteralTemplate, parseValueTemplate, placeholderCount, type Template } from '../template.js';
+import { parseLiteralTemplate, parseValueTemplate, placeholderCount, type Template } from '../template.js';
 import { fail, stringArg } from './args.js';
 import type { Implementation, IntrinsicDefinition } from './types.js';
 
 const NAME = 'States.Format';
 
-function render(template: Template, values: readonly unknown[]): string {
-  const count = placeholderCount(template);
-  if (count !== values.length) {
-    fail(NAME, `the template has ${count} occurrence(s) of {} but ${values.length} value(s) were given`);
+/**
+ * The template with its placeholders filled by `args[from…]` as Java prints them. Reads the
+ * arguments in place: no sliced or mapped copies per call.
+ */
+function render(template: Template, count: number, args: readonly unknown[], from: number): string {
+  const given = args.length - from;
+  if (count !== given) {
+    fail(NAME, `the template has ${count} occurrence(s) of {} but ${given} value(s) were given`);
   }
-  return fillTemplate(template, values.map(javaToString));
+  let out = '';
+  let next = from;
+  for (const part of template) out += part === null ? javaToString(args[next++]) : part;
+  return out;
 }
 
 /**
@@ -25,7 +32,8 @@ export const format: IntrinsicDefinition = {
   minArgs: 1,
   maxArgs: Infinity,
   invoke(args) {
-    return render(parseValueTemplate(stringArg(NAME, args, 0)), args.slice(1));
+    const template = parseValueTemplate(stringArg(NAME, args, 0));
+    return render(template, placeholderCount(template), args, 1);
   },
   specialise(call): Implementation {
     const first = call.args[0];
@@ -39,6 +47,6 @@ export const format: IntrinsicDefinition = {
         call.position,
       );
     }
-    return (args) => render(template, args.slice(1));
+    return (args) => render(template, count, args, 1);
   },
 };
