@@ -6,8 +6,10 @@ import { isPromise } from '../../src/runtime/maybe.js';
 import { run } from '../helpers.js';
 
 /** Just enough of a Frame for literal and JSONPath reads: a scope over the input and a clock. */
+const scope = (input: unknown) => ({ input, context: {}, variables: {} });
 const frame = {
-  scope: (input: unknown) => ({ input, context: {}, variables: {} }),
+  scope,
+  transientScope: scope,
   now: () => 1_000,
 } as unknown as Frame;
 

@@ -85,11 +85,13 @@ function expressionReader<T>(value: unknown, site: FieldSite, type: FieldType<T>
 function pathReader<T>(site: PathSite, check: NonNullable<FieldType<T>['path']>, type: FieldType<T>): FieldReader<T> {
   if (type.intrinsics) {
     const read = compileDynamicValue(site.path, `${site.field}Path`);
-    return (selected, _raw, frame) => check(read(frame.scope(selected)), site, frame);
+    return (selected, _raw, frame) => check(read(frame.transientScope(selected)), site, frame);
   }
   const p = compilePath(site.path);
+  // Paths and intrinsics read their scope synchronously and keep no reference to it: the
+  // thread's reusable scope serves (no allocation per read).
   return (selected, _raw, frame) => {
-    const scope = frame.scope(selected);
+    const scope = frame.transientScope(selected);
     const v = p.get(scope);
     if (v === undefined && type.mustMatch) {
       throw new DataFlowError(StatesErrors.Runtime, `Invalid path '${site.path}' : ${p.missReason(scope)}`);
