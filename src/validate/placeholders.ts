@@ -31,3 +31,20 @@ export function warnPlaceholders(out: Collector, node: Record<string, unknown>, 
     });
   }
 }
+
+const SHORT_TAG = /^!(Ref|GetAtt|Sub|Join|Select|Split|If|FindInMap|ImportValue|Base64)\b/;
+
+/**
+ * Why a Resource looks like a CloudFormation intrinsic function (`{ "Fn::GetAtt": … }`, `!GetAtt
+ * Hello.Arn`), or undefined: the definition is still inside its template, which resolves it.
+ */
+export function cloudFormationHint(value: unknown): string | undefined {
+  let what: string | undefined;
+  if (typeof value === 'string') what = SHORT_TAG.exec(value)?.[0];
+  else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const keys = Object.keys(value);
+    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::'))) what = keys[0];
+  }
+  if (what === undefined) return undefined;
+  return `is the CloudFormation intrinsic function ${what}, which the template resolves when it is deployed; load the template with loadStateMachines() (or run the CLI on the template file) so it becomes an ARN`;
+}

@@ -12,7 +12,7 @@ import { checkResource } from './resources.js';
 import { checkStateSchema } from './schema-check.js';
 import { STATE_TYPES, stateFields, type StateType } from './schemas.js';
 import { closest, didYouMean } from './suggest.js';
-import { warnPlaceholders } from './placeholders.js';
+import { cloudFormationHint, warnPlaceholders } from './placeholders.js';
 import { checkChoices } from './choice.js';
 import { checkAssignNames, checkDollarValue, checkJsonataValues, checkPayloadTemplate, isJsonataString, walkValues } from './expressions.js';
 
@@ -147,7 +147,13 @@ function checkCatch(out: Collector, catchers: unknown, at: Path, stateName: stri
 function checkTask(out: Collector, state: StateInfo, options: StateCheckOptions): void {
   const { node, path, name } = state;
   const resource = get(node, 'Resource');
-  if (typeof resource === 'string') checkResource(out, resource, [...path, 'Resource'], name, options.strictResources, options.express);
+  const cfn = cloudFormationHint(resource);
+  if (cfn !== undefined) {
+    // One diagnostic that says what the value is, in place of the schema's "must be string".
+    const at = [...path, 'Resource'];
+    out.retract(0, (d) => d.code === 'SCHEMA_VALIDATION_FAILED' && d.path.length === at.length && d.path.every((k, i) => k === at[i]));
+    out.error('INVALID_RESOURCE', at, `Resource ${cfn}`, name);
+  } else if (typeof resource === 'string') checkResource(out, resource, [...path, 'Resource'], name, options.strictResources, options.express);
   const timeout = get(node, 'TimeoutSeconds');
   const heartbeat = get(node, 'HeartbeatSeconds');
   if (typeof timeout === 'number' && typeof heartbeat === 'number' && heartbeat >= timeout) {

@@ -36,6 +36,20 @@ describe('Resource by default: any URI', () => {
   });
 });
 
+describe('CloudFormation intrinsic functions left in a Resource', () => {
+  it('are one INVALID_RESOURCE that says the definition is still inside its template', () => {
+    for (const resource of [{ 'Fn::GetAtt': ['HelloFunction', 'Arn'] }, { Ref: 'HelloFunction' }, '!GetAtt HelloFunction.Arn']) {
+      const result = validate(single({ Type: 'Task', Resource: resource, End: true }));
+      expect(result.diagnostics.map((d) => `${d.code} ${d.location}`), JSON.stringify(resource)).toEqual(['INVALID_RESOURCE /States/S/Resource']);
+      expect(result.diagnostics[0]?.message).toContain('loadStateMachines()');
+    }
+  });
+
+  it('leaves other wrong types to the schema', () => {
+    expect(errors(single({ Type: 'Task', Resource: { Arn: 'x' }, End: true }))).toEqual(['SCHEMA_VALIDATION_FAILED /States/S/Resource']);
+  });
+});
+
 describe('placeholders a template left', () => {
   it('are an error in Resource that names the placeholder and the option that fills it', () => {
     const message = messageOf('${HelloFunctionArn}');
