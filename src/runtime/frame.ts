@@ -127,16 +127,27 @@ export class Frame {
   readonly abort: AbortFlag;
   private reusable: FrameScope | undefined;
 
+  /** A child's variable scope, made on first use (most Map iterations never touch it). */
+  private ownVariables: Record<string, unknown> | undefined;
+  /** The thread whose variables a child's scope inherits. */
+  private parentFrame: Frame | undefined;
+
   constructor(
     readonly env: ExecutionEnv,
-    /** Variables in scope: a prototype chain, inner scopes inherit outer ones. */
-    readonly variables: Record<string, unknown>,
+    /** Variables in scope (undefined: a child's, made from its parent's on first use). */
+    variables: Record<string, unknown> | undefined,
     /** Aborted when this thread must stop: a signal, or the execution's LazyAbort (see {@link signal}). */
     private readonly stopper: AbortSignal | LazyAbort,
     /** Stable identity of this thread, e.g. `Par[1]/Map[3]`, for task invocation ids. */
     readonly threadId: string,
   ) {
     this.abort = stopper instanceof LazyAbort ? stopper : abortFlag(stopper);
+    this.ownVariables = variables;
+  }
+
+  /** Variables in scope: a prototype chain, inner scopes inherit outer ones. */
+  get variables(): Record<string, unknown> {
+    return (this.ownVariables ??= Object.create(this.parentFrame!.variables) as Record<string, unknown>);
   }
 
   /**
@@ -150,7 +161,8 @@ export class Frame {
 
   /** A child thread (branch or iteration) with its own variable scope. */
   child(signal: AbortSignal, threadId: string, lastEventId: number): Frame {
-    const f = new Frame(this.env, Object.create(this.variables) as Record<string, unknown>, signal, threadId);
+    const f = new Frame(this.env, undefined, signal, threadId);
+    f.parentFrame = this;
     f.lastEventId = lastEventId;
     return f;
   }

@@ -25,8 +25,9 @@ export function runIterations(
   frame: Frame,
   maxConcurrency: number,
   attempt: number,
+  itemBound = -1,
 ): MaybePromise<unknown[]> {
-  const run = new InlineRun(name, processor, inputs, frame, maxConcurrency > 0 ? maxConcurrency : inputs.length, attempt);
+  const run = new InlineRun(name, processor, inputs, frame, maxConcurrency > 0 ? maxConcurrency : inputs.length, attempt, itemBound);
   run.pump();
   return run.settled();
 }
@@ -61,6 +62,8 @@ class InlineRun {
     private readonly frame: Frame,
     private readonly limit: number,
     attempt: number,
+    /** An upper bound of every input's JSON size (-1 unknown): each iteration's first inputBound. */
+    private readonly itemBound: number,
   ) {
     this.results = new Array<unknown>(inputs.length);
     ({ controller: this.controller, unlink: this.unlink } = linkedController(frame.signal));
@@ -86,6 +89,8 @@ class InlineRun {
       // Iteration events belong to the iteration's own thread (replayed per thread on resume).
       const child = frame.child(this.controller.signal, `${this.prefix}${index}]/`, frame.lastEventId);
       child.emitWith('MapIterationStarted', iterationDetails, this.name, index);
+      // The run loop hands it on as the first state's inputBound (see states/common.ts).
+      child.outputBound = this.itemBound;
       let out: MaybePromise<unknown>;
       try {
         out = this.processor.runMaybe(inputs[index], child);

@@ -2,6 +2,7 @@ import type { MapState, Template } from '../../definition/types.js';
 import { DataFlowError, StatesError, StatesErrors } from '../../errors.js';
 import { compileJsonataTemplate } from '../../query/jsonata/index.js';
 import { compileTemplate } from '../../query/jsonpath/template.js';
+import { selectsWithinInput, UNKNOWN } from '../dataflow/bound.js';
 import { compileField, type FieldReader } from '../dataflow/field.js';
 import { inputArray, mapCount, mapItems, mapPercentage } from '../dataflow/field-types.js';
 import type { StateFlow } from '../dataflow/flow.js';
@@ -36,6 +37,8 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
     ),
   );
   const batcher = def.ItemBatcher;
+  // Items picked out of the state's input unchanged are each within its JSON size bound.
+  const itemsWithinInput = !jsonata && !selector && !batcher && withinInput(def.InputPath) && withinInput(def.ItemsPath);
   // DISTRIBUTED (and ItemReader / ResultWriter): a Map Run that streams, selects and batches items itself.
   const mapRun = distributed || def.ItemReader !== undefined || def.ResultWriter !== undefined ? compileMapRun(name, def, processor, jsonata, { items, selector }) : undefined;
   return {
@@ -43,6 +46,7 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
     type: 'Map',
     run(raw, frame) {
       enter(frame, 'Map', name, raw, true);
+      const itemBound = itemsWithinInput ? frame.inputBound : UNKNOWN;
       return guarded(frame, 'Map', name, raw, async () => {
         const selected = flow.select(raw, frame);
         const list = mapRun ? [] : await items(selected, raw, frame);
@@ -75,7 +79,7 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
             try {
               return mapRun
                 ? await mapRun(selected, raw, frame, { maxConcurrency: limit, toleratedCount: tolCount, toleratedPct: tolPct })
-                : await runIterations(name, processor, work, frame, limit, attempt);
+                : await runIterations(name, processor, work, frame, limit, attempt, itemBound);
             } catch (e) {
               throw new IterationsFailed(toStatesError(e, frame));
             }
@@ -103,6 +107,11 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
 function compileItems(def: MapState, jsonata: boolean): Eval<unknown[]> {
   const read = compileField({ field: 'Items', literal: def.Items, path: jsonata ? undefined : (def.ItemsPath ?? '$'), jsonata }, mapItems);
   return read ?? ((_s, raw) => inputArray(raw, StatesErrors.QueryEvaluationError));
+}
+
+/** Whether an InputPath or ItemsPath (absent: `$`) picks one value out of its input (dataflow/bound.ts); null does not. */
+function withinInput(path: string | null | undefined): boolean {
+  return path === undefined || (path !== null && selectsWithinInput(path));
 }
 
 /** A field the definition may leave out reads as `undefined`. */

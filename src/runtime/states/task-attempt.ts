@@ -1,6 +1,7 @@
 import { StatesErrors, type StatesError } from '../../errors.js';
 import { onAbort } from '../abort.js';
 import { executionSources, type ExecutionSources } from '../../tasks/sources.js';
+import { randomUuid } from '../../web/uuid.js';
 import type { TokenLease } from '../../tasks/lease.js';
 import type { ResolvedTask } from '../../tasks/types.js';
 import { MAX_TASK_SECONDS } from '../dataflow/field-types.js';
@@ -67,7 +68,8 @@ function directAttempt(task: TaskProgram, params: unknown, frame: Frame, attempt
   hooks.hold = env.clock.hold();
   // Not journaled: a replayed attempt calls no handler, so it must not consume a draw.
   const ctx = new HandlerContext(frame, hooks, task.name, task.resource, attempt, frame.steps, env.uuid(), undefined);
-  executionSources.set(ctx, sourcesOf(env));
+  const sources = sourcesOf(env);
+  if (sources !== undefined) executionSources.set(ctx, sources);
   // A running handler cannot be captured in a snapshot.
   env.activity.inFlight++;
   let value: unknown;
@@ -272,11 +274,15 @@ async function timedAttempt(
   }
 }
 
-/** The execution's random and id sources, one object per execution for every handler context. */
-function sourcesOf(env: ExecutionEnv): ExecutionSources {
+/**
+ * The execution's random and id sources, one object per execution for every handler context;
+ * undefined for the default ones, which a nested execution gets without being told (so the
+ * context needs no WeakMap entry).
+ */
+function sourcesOf(env: ExecutionEnv): ExecutionSources | undefined {
+  if (env.random === Math.random && env.uuid === randomUuid) return undefined;
   let s = sources.get(env);
   if (s === undefined) sources.set(env, (s = { random: env.random, uuid: env.uuid }));
   return s;
 }
 const sources = new WeakMap<ExecutionEnv, ExecutionSources>();
-
