@@ -25,18 +25,36 @@ export const StatesErrors = {
 } as const;
 
 /**
+ * Whether `Error.stackTraceLimit` can be set (V8 hosts; not where the Error constructor is
+ * frozen, as under a lockdown): then a StatesError is made without capturing a stack.
+ */
+const STACK_LIMIT_WRITABLE = ((): boolean => {
+  const d = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit');
+  return d !== undefined && d.writable === true && typeof d.value === 'number';
+})();
+
+/**
  * A failure inside a workflow: what Retry and Catch match on and what a failed execution
  * reports. Task handlers may throw one to choose the error name and cause exactly.
+ *
+ * A failure is data, not a bug: its `stack` holds only the `name: message` line. The engine
+ * makes one for every failed attempt, and capturing the call stack cost more than the rest of
+ * a failing Task state.
  */
 export class StatesError extends Error {
+  /** The error name, e.g. `States.Timeout` or a handler's own `OrderNotFound`. */
+  readonly error: string;
+  /** Human-readable detail; AWS calls it the cause. */
+  override readonly cause: string;
   override readonly name: string = 'StatesError';
-  constructor(
-    /** The error name, e.g. `States.Timeout` or a handler's own `OrderNotFound`. */
-    readonly error: string,
-    /** Human-readable detail; AWS calls it the cause. */
-    override readonly cause: string = '',
-  ) {
+
+  constructor(error: string, cause = '') {
+    const limit = Error.stackTraceLimit;
+    if (STACK_LIMIT_WRITABLE) Error.stackTraceLimit = 0;
     super(cause ? `${error}: ${cause}` : error);
+    if (STACK_LIMIT_WRITABLE) Error.stackTraceLimit = limit;
+    this.error = error;
+    this.cause = cause;
   }
 }
 

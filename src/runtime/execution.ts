@@ -2,7 +2,8 @@ import { AslUsageError, StatesError, StatesErrors } from '../errors.js';
 import { SNAPSHOT_FORMAT, type ExecutionSnapshot } from './snapshot.js';
 import { RealClock, type Clock } from './clock.js';
 import { executionContext, makeIdentity, type ContextOverrides, type WorkflowType } from './context.js';
-import { Frame, type ExecutionEnv, type Inspector } from './frame.js';
+import { Frame, type Inspector } from './frame.js';
+import { Env } from './execution-env.js';
 import { ABORT_ERROR, LazyAbort, onAbort } from './abort.js';
 import { randomUuid } from '../web/uuid.js';
 import { LazyJson, type HistoryEvent, type HistoryListener } from './history.js';
@@ -81,22 +82,27 @@ export class Execution {
   /** When it started, by its clock. */
   readonly startDate: Date;
   private readonly log: HistoryLog;
-  private readonly env: ExecutionEnv;
+  private readonly env: Env;
   private readonly settings: ExecutionSettings;
   private readonly input: unknown;
   private readonly contextOverrides: ContextOverrides;
   /** Aborted when the execution must stop, and when it ends; an AbortSignal only if something listens. */
   private readonly stopper = new LazyAbort();
   private current: ExecutionStatus = 'RUNNING';
+  /** The Runtime given in the options, or this execution's own (made when first used). */
+  private hub: Runtime | undefined;
+
   /** Tokens, activities and nested machines this execution uses. */
-  readonly runtime: Runtime;
+  get runtime(): Runtime {
+    return (this.hub ??= new Runtime());
+  }
 
   /** @internal use `StateMachine.start()` */
   constructor(settings: ExecutionSettings, rawInput: unknown) {
     const resume = settings.resumeFrom;
     const { value: input, size: inputSize } = executionInput(resume ? resume.input : rawInput);
     const clock = settings.clock ?? new RealClock();
-    this.runtime = settings.runtime ?? new Runtime();
+    this.hub = settings.runtime;
     const uuid = settings.uuid ?? randomUuid;
     this.name = resume?.name ?? settings.name ?? uuid();
     this.contextOverrides = resume ? (resume.context as ContextOverrides) : settings.context;
@@ -116,26 +122,20 @@ export class Execution {
     this.log = new HistoryLog(clock, resume ? { events: structuredClone(resume.events) as HistoryEvent[], threads: resume.threads } : undefined, limit);
     this.settings = settings;
     this.input = input;
-    const stopper = this.stopper;
-    const env: ExecutionEnv = {
+    // Most short executions never draw, wait on a token or use the Runtime: those are made on first use.
+    const env = new Env(
       clock,
-      history: this.log,
-      random: settings.random ?? Math.random,
+      this.log,
+      settings.random ?? Math.random,
       uuid,
       identity,
-      context: executionContext(identity, input, this.startDate.toISOString(), this.contextOverrides.redriveCount ?? 0),
-      resolvers: settings.resolvers,
-      runtime: this.runtime,
-      get signal() {
-        return stopper.signal;
-      },
-      includeData: settings.includeExecutionData,
-      journal: new Map(resume ? Object.entries(resume.journal) : []),
-      activity: { inFlight: 0, mapRuns: 0, tokens: new Set() },
-      inspect: settings.inspect,
-      objectStore: settings.objectStore,
-      mapRuns: [],
-    };
+      executionContext(identity, input, this.startDate.toISOString(), this.contextOverrides.redriveCount ?? 0),
+      settings.resolvers,
+      settings.includeExecutionData,
+      settings.inspect,
+      settings.objectStore,
+      { stopper: this.stopper, runtime: () => this.runtime, journal: resume ? new Map(Object.entries(resume.journal)) : undefined },
+    );
     this.env = env;
     // One live copy per resumed execution on a Runtime: a second resume of it is refused.
     if (resume) this.runtime.claimResume(this.executionArn, resume.version);
@@ -171,18 +171,31 @@ export class Execution {
     }
     // Start on the next microtask so `start()` returns before any state runs and callers can
     // subscribe to events first.
+    const cleanUp =
+      timer === undefined && outer === undefined && !resume
+        ? undefined
+        : () => {
+            timer?.abort(ABORT_ERROR);
+            unlinkOuter();
+            if (resume) this.runtime.releaseResume(this.executionArn);
+          };
     this.result = Promise.resolve()
-      .then(() => settings.machine.run(input, frame))
+      .then(() => settings.machine.runMaybe(input, frame))
       .then(
         // An abort that came with the last state (the history quota, stop()) still decides.
-        (output) => this.finish(frame, this.stopper.aborted ? this.failure(undefined) : { status: 'SUCCEEDED', output }),
-        (e: unknown) => this.finish(frame, this.failure(e)),
-      )
-      .finally(() => {
-        timer?.abort(ABORT_ERROR);
-        unlinkOuter();
-        if (resume) this.runtime.releaseResume(this.executionArn);
-      });
+        (output) => this.settle(frame, this.stopper.aborted ? this.failure(undefined) : { status: 'SUCCEEDED', output }, cleanUp),
+        (e: unknown) => this.settle(frame, this.failure(e), cleanUp),
+      );
+  }
+
+  /** Ends the execution with `r`, then releases its timer, signal link and resume claim. */
+  private settle(frame: Frame, r: ExecutionResult, cleanUp: (() => void) | undefined): ExecutionResult {
+    if (cleanUp === undefined) return this.finish(frame, r);
+    try {
+      return this.finish(frame, r);
+    } finally {
+      cleanUp();
+    }
   }
 
   /** Every event so far, in order (a live array: it grows as the execution runs). */

@@ -29,26 +29,45 @@ export function typeOf(code: number): HistoryEventType {
 
 /**
  * The thread ids of one log, each stored once; events hold its index. Consecutive events mostly
- * come from one thread, so the last id is checked before the map.
+ * come from one thread, so the last id is checked first; a few ids are searched in order, and a
+ * map is made only once there are many (Map iterations).
  */
 export class ThreadTable {
-  private readonly index = new Map<string, number>();
+  private index: Map<string, number> | undefined = undefined;
   private readonly ids: string[] = [];
-  private last: string | undefined;
+  private last: string | undefined = undefined;
   private lastIndex = -1;
 
   /** The index of `thread`, added if new. */
   of(thread: string): number {
     if (thread === this.last) return this.lastIndex;
-    let i = this.index.get(thread);
-    if (i === undefined) {
-      i = this.ids.length;
-      this.ids.push(thread);
-      this.index.set(thread, i);
+    const ids = this.ids;
+    let i: number | undefined;
+    if (this.index === undefined) {
+      i = ids.indexOf(thread);
+      if (i < 0) {
+        i = ids.push(thread) - 1;
+        if (ids.length > LINEAR_SEARCH_MAX) this.index = new Map(ids.map((id, k) => [id, k]));
+      }
+    } else {
+      i = this.index.get(thread);
+      if (i === undefined) {
+        i = ids.push(thread) - 1;
+        this.index.set(thread, i);
+      }
     }
     this.last = thread;
     this.lastIndex = i;
     return i;
+  }
+
+  /**
+   * Adds `thread` without indexing it by id, for a thread that remembers its index itself
+   * (HistoryLog's ThreadSlot): no map entry per Map iteration. Another entry for the same id
+   * is harmless, since entries are only read by index.
+   */
+  add(thread: string): number {
+    return this.ids.push(thread) - 1;
   }
 
   /** The thread id at `index`. */
@@ -56,3 +75,6 @@ export class ThreadTable {
     return this.ids[index]!;
   }
 }
+
+/** Up to this many thread ids, a lookup searches the list; past it, a map. */
+const LINEAR_SEARCH_MAX = 8;

@@ -1,7 +1,9 @@
 /**
- * The storage under a history log: append-only chunks of typed columns. Chunks never move once
+ * The storage under a history log: append-only chunks of columns. Chunks never move once
  * allocated (no copy on growth, unlike a growing array) and start small, so a short execution
- * holds little: chunk k holds min(64·2^k, 8192) events.
+ * holds little: chunk k holds min(64·2^k, 8192) events. The first chunk is plain arrays that
+ * grow as events come: allocating typed arrays costs more than a whole short execution's other
+ * bookkeeping, and most executions write far fewer than 64 events.
  */
 
 const FIRST_BITS = 6; // the first chunk holds 2^6 = 64 events
@@ -10,8 +12,36 @@ const LAST_BITS = 13; // chunks stop doubling at 2^13 = 8192 events
 const DOUBLING_END = (1 << LAST_BITS) - (1 << FIRST_BITS);
 const DOUBLING_CHUNKS = LAST_BITS - FIRST_BITS;
 
-/** One chunk: per event 18 bytes of typed columns (in one buffer) and two object slots. */
-class Chunk {
+/** Where one chunk keeps a column: a typed array, or (the first chunk) a plain array. */
+type Column = Float64Array | Int32Array | Uint8Array | number[];
+
+/** One chunk's columns; `size` is how many events it holds. */
+interface Chunk {
+  readonly size: number;
+  readonly time: Column;
+  readonly previous: Column;
+  readonly thread: Column;
+  readonly type: Column;
+  readonly kind: Column;
+  /** The two values an event's details are made from (what they mean depends on `kind`). */
+  readonly a: unknown[];
+  readonly b: unknown[];
+}
+
+/** The first chunk: plain arrays, filled in order (each write appends). */
+class FirstChunk implements Chunk {
+  readonly size = 1 << FIRST_BITS;
+  readonly time: number[] = [];
+  readonly previous: number[] = [];
+  readonly thread: number[] = [];
+  readonly type: number[] = [];
+  readonly kind: number[] = [];
+  readonly a: unknown[] = [];
+  readonly b: unknown[] = [];
+}
+
+/** A later chunk: per event 18 bytes of typed columns (in one buffer) and two object slots. */
+class TypedChunk implements Chunk {
   readonly time: Float64Array;
   readonly previous: Int32Array;
   readonly thread: Int32Array;
@@ -90,7 +120,7 @@ export class EventColumns {
 
   private grow(): Chunk {
     const k = this.chunks.length;
-    const c = new Chunk(1 << (k < DOUBLING_CHUNKS ? FIRST_BITS + k : LAST_BITS));
+    const c = k === 0 ? new FirstChunk() : new TypedChunk(1 << (k < DOUBLING_CHUNKS ? FIRST_BITS + k : LAST_BITS));
     this.chunks.push(c);
     this.current = c;
     this.pos = 0;

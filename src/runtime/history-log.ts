@@ -32,6 +32,15 @@ function stateDetails(type: HistoryEventType, name: string, payload: unknown): R
 /** Builds an event's details from two values kept by reference (see HistoryLog.addBuilt). */
 export type DetailsBuilder<A, B> = (a: A, b: B) => Record<string, unknown>;
 
+/**
+ * A thread that writes events under `threadId` and keeps its index in the log's thread table
+ * (-1 until its first event), so its events need no lookup by id. One log per slot.
+ */
+export interface ThreadSlot {
+  readonly threadId: string;
+  threadIndex: number;
+}
+
 /** The history quota of one log: `onLimit` is told once, when a non-final event would take the last place. */
 export interface HistoryLimit {
   readonly max: number;
@@ -65,7 +74,8 @@ export class HistoryLog {
   private lastBuilder = 0;
   /** Events built so far (index = id - 1), with every payload as JSON text. */
   private readonly built: HistoryEvent[] = [];
-  private readonly listeners = new Set<HistoryListener>();
+  /** Made by the first `listen`: most executions have no listener. */
+  private listeners: Set<HistoryListener> | undefined = undefined;
   /** Set while a resumed execution still has recorded events to replay. */
   private replay: Replay | undefined;
   private readonly time: EventTime;
@@ -108,7 +118,7 @@ export class HistoryLog {
   }
 
   /** Adds an event for `thread`; `previous` is the id of the event it follows in that thread. */
-  add(type: HistoryEventType, previous: number, details?: Record<string, unknown>, thread = ''): number {
+  add(type: HistoryEventType, previous: number, details?: Record<string, unknown>, thread: string | ThreadSlot = ''): number {
     return this.append(type, previous, thread, DETAILS, details, undefined);
   }
 
@@ -116,7 +126,7 @@ export class HistoryLog {
    * Adds a state's Entered (`input`) or Exited (`output`) event without building its details
    * object; `payload` is the value, or NO_PAYLOAD when execution data is left out.
    */
-  addState(type: HistoryEventType, previous: number, thread: string, name: string, payload: unknown): number {
+  addState(type: HistoryEventType, previous: number, thread: string | ThreadSlot, name: string, payload: unknown): number {
     return this.append(type, previous, thread, STATE, name, payload);
   }
 
@@ -126,7 +136,7 @@ export class HistoryLog {
    * the engine never mutates). LazyJson values in what it returns become JSON text, as in `add`.
    * Map iteration and Task events go this way.
    */
-  addBuilt<A, B>(type: HistoryEventType, previous: number, thread: string, build: DetailsBuilder<A, B>, a: A, b: B): number {
+  addBuilt<A, B>(type: HistoryEventType, previous: number, thread: string | ThreadSlot, build: DetailsBuilder<A, B>, a: A, b: B): number {
     const builders = this.builders as unknown[];
     // Events come in runs from one builder (a Map's iterations): check the last one first.
     let k = build === builders[this.lastBuilder] ? this.lastBuilder : builders.indexOf(build);
@@ -139,10 +149,10 @@ export class HistoryLog {
     return this.append(type, previous, thread, BUILDER + k, a, b);
   }
 
-  private append(type: HistoryEventType, previous: number, thread: string, kind: number, a: unknown, b: unknown): number {
+  private append(type: HistoryEventType, previous: number, thread: string | ThreadSlot, kind: number, a: unknown, b: unknown): number {
     const replay = this.replay;
     if (replay !== undefined) {
-      const id = replay.next(thread, type);
+      const id = replay.next(typeof thread === 'string' ? thread : thread.threadId, type);
       if (id !== undefined) return id;
       if (replay.done) this.replay = undefined;
     }
@@ -157,11 +167,12 @@ export class HistoryLog {
       }
       return columns.length;
     }
-    columns.push(typeCode(type), kind, previous, this.time.now(), this.threadIds.of(thread), a, b);
+    columns.push(typeCode(type), kind, previous, this.time.now(), this.threadIndex(thread), a, b);
     const id = columns.length;
-    if (this.listeners.size === 0) return id;
+    const listeners = this.listeners;
+    if (listeners === undefined || listeners.size === 0) return id;
     const event = this.read()[id - 1]!;
-    for (const l of this.listeners) {
+    for (const l of listeners) {
       try {
         l(event);
       } catch {
@@ -169,6 +180,13 @@ export class HistoryLog {
       }
     }
     return id;
+  }
+
+  /** The table index of a thread: looked up by id, or remembered by the slot after its first event. */
+  private threadIndex(thread: string | ThreadSlot): number {
+    if (typeof thread === 'string') return this.threadIds.of(thread);
+    const i = thread.threadIndex;
+    return i >= 0 ? i : (thread.threadIndex = this.threadIds.add(thread.threadId));
   }
 
   /** The events as AWS's GetExecutionHistory gives them, every payload as JSON text. */
@@ -236,7 +254,8 @@ export class HistoryLog {
   }
 
   listen(listener: HistoryListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    const listeners = (this.listeners ??= new Set());
+    listeners.add(listener);
+    return () => listeners.delete(listener);
   }
 }

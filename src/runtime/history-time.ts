@@ -12,24 +12,25 @@ const READING_USES = 32;
 
 /** Tells the time for each event written to one log. */
 export class EventTime {
-  private readonly read: () => number;
+  private readonly clock: Clock | undefined;
+  private readonly fn: (() => number) | undefined;
   private readonly cached: boolean;
   private value = 0;
   /** Events the cached value may still serve. */
   private uses = 0;
   private expiryQueued = false;
-  private readonly expire = (): void => {
-    this.uses = 0;
-    this.expiryQueued = false;
-  };
+  /** Made with the first cached reading: only the RealClock needs it. */
+  private expire: (() => void) | undefined = undefined;
 
   /** @param source the execution's clock, or a function returning epoch ms (read every time) */
   constructor(source: Clock | (() => number)) {
     if (typeof source === 'function') {
-      this.read = source;
+      this.clock = undefined;
+      this.fn = source;
       this.cached = false;
     } else {
-      this.read = () => source.now();
+      this.clock = source;
+      this.fn = undefined;
       this.cached = source instanceof RealClock;
     }
   }
@@ -40,13 +41,18 @@ export class EventTime {
       this.uses--;
       return this.value;
     }
-    const t = this.read();
+    const t = this.clock !== undefined ? this.clock.now() : this.fn!();
     if (this.cached) {
       this.value = t;
       this.uses = READING_USES - 1;
       if (!this.expiryQueued) {
         this.expiryQueued = true;
-        queueMicrotask(this.expire);
+        queueMicrotask(
+          (this.expire ??= () => {
+            this.uses = 0;
+            this.expiryQueued = false;
+          }),
+        );
       }
     }
     return t;

@@ -89,7 +89,8 @@ export function retrying<T>(
   n = 0,
   counts?: number[],
 ): MaybePromise<T> {
-  if (frame.signal.aborted) throw frame.signal.reason;
+  // The flag, not `frame.signal`: reading the signal would make the thread's AbortSignal.
+  if (frame.abort.aborted) throw frame.signal.reason;
   let r: MaybePromise<T>;
   try {
     r = attempt(n);
@@ -110,7 +111,7 @@ function retryAfter<T>(
   n: number,
   counts: number[] = [],
 ): Promise<T> {
-  if (frame.signal.aborted) throw frame.signal.reason ?? e;
+  if (frame.abort.aborted) throw frame.signal.reason ?? e;
   if (!(e instanceof StatesError)) throw e;
   const delay = nextRetryDelay(retriers, counts, e.error, frame.random);
   if (delay === undefined) giveUp(e);

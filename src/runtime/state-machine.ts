@@ -116,6 +116,9 @@ export class StateMachine {
     if (type === 'EXPRESS') this.expressChecked = true;
   }
 
+  /** The resolvers of the last options seen: runs that share handler objects share them. */
+  private readonly resolverChain = new ResolverChain();
+
   /** Whether the definition is known to meet the Express rules (checked once, when first needed). */
   private expressChecked = false;
 
@@ -148,14 +151,10 @@ export class StateMachine {
 
   /** @internal The settings of one execution, resolved from the machine's and the run's options (testState uses it). */
   settings(options: RunOptions): ExecutionSettings {
-    const o = { ...this.options, ...options };
+    const o = hasOwnKeys(options) ? { ...this.options, ...options } : this.options;
     const type = workflowType(o.type);
     if (type === 'EXPRESS') this.checkExpress();
-    const resolvers: TaskResolver[] = [...(o.resolvers ?? [])];
-    if (o.handlers) resolvers.push(handlersResolver(o.handlers));
-    if (o.lambdas) resolvers.push(lambdaResolver(o.lambdas));
-    if (o.objectStore) resolvers.push(s3Resolver(o.objectStore));
-    resolvers.push(nestedExecutionResolver);
+    const resolvers = this.resolverChain.of(o);
     const timeout = this.definition.TimeoutSeconds;
     if (o.name !== undefined && (typeof o.name !== 'string' || o.name.length < 1 || o.name.length > 80)) {
       throw new AslUsageError(`Execution name must be 1 to 80 characters, got ${JSON.stringify(o.name)}`);
@@ -193,6 +192,50 @@ export class StateMachine {
   run(input?: unknown, options?: RunOptions): Promise<ExecutionResult> {
     return this.start(input, options).result;
   }
+}
+
+/** Whether `o` has an own enumerable key (a spread of it would change something). */
+function hasOwnKeys(o: object): boolean {
+  for (const key in o) if (Object.hasOwn(o, key)) return true;
+  return false;
+}
+
+/**
+ * The resolver chain of a run: custom resolvers, handlers, lambdas, S3 (with an object store),
+ * nested executions. Building a handlers or lambdas resolver walks the whole object, so each is
+ * built once per object (options objects are read-only by contract); a run with the same four
+ * options as the last one gets the same chain.
+ */
+class ResolverChain {
+  private readonly handlers = new WeakMap<object, TaskResolver>();
+  private readonly lambdas = new WeakMap<object, TaskResolver>();
+  private last: { readonly options: RunOptions; readonly chain: readonly TaskResolver[] } | undefined;
+
+  of(o: RunOptions): readonly TaskResolver[] {
+    const last = this.last;
+    if (
+      last !== undefined &&
+      last.options.resolvers === o.resolvers &&
+      last.options.handlers === o.handlers &&
+      last.options.lambdas === o.lambdas &&
+      last.options.objectStore === o.objectStore
+    ) {
+      return last.chain;
+    }
+    const chain: TaskResolver[] = [...(o.resolvers ?? [])];
+    if (o.handlers) chain.push(cached(this.handlers, o.handlers, handlersResolver));
+    if (o.lambdas) chain.push(cached(this.lambdas, o.lambdas, lambdaResolver));
+    if (o.objectStore) chain.push(s3Resolver(o.objectStore));
+    chain.push(nestedExecutionResolver);
+    this.last = { options: { resolvers: o.resolvers, handlers: o.handlers, lambdas: o.lambdas, objectStore: o.objectStore }, chain };
+    return chain;
+  }
+}
+
+function cached<K extends object>(cache: WeakMap<object, TaskResolver>, key: K, make: (key: K) => TaskResolver): TaskResolver {
+  let r = cache.get(key);
+  if (r === undefined) cache.set(key, (r = make(key)));
+  return r;
 }
 
 function workflowType(type: unknown): WorkflowType {

@@ -1,0 +1,48 @@
+/**
+ * A machine runs many executions with handlers given on the machine or per run. Whatever the
+ * machine prepares once for a set of options, each run must call the handlers of its own
+ * options, and machine-level handlers must apply when a run gives none.
+ */
+import { describe, expect, it } from 'vitest';
+import { Runtime, StateMachine, VirtualClock } from '../../src/index.js';
+
+const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:Work';
+const definition = { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: ARN, End: true } } };
+
+describe('handlers per run', () => {
+  it('calls the handlers of each run, however often the same or another object is passed', async () => {
+    const machine = new StateMachine(definition, { handlers: { [ARN]: () => 'machine' } });
+    const a = { [ARN]: () => 'a' };
+    const b = { [ARN]: () => 'b' };
+    const clock = new VirtualClock(0);
+    const outputs: unknown[] = [];
+    for (const handlers of [a, a, b, a, undefined, b]) {
+      outputs.push((await machine.run({}, handlers ? { handlers, clock } : { clock })).output);
+    }
+    expect(outputs).toEqual(['a', 'a', 'b', 'a', 'machine', 'b']);
+  });
+
+  it('uses glob handlers and lambdas given per run alongside the machine\'s', async () => {
+    const machine = new StateMachine(definition);
+    const byGlob = await machine.run({}, { handlers: { 'arn:aws:lambda:*': () => 'glob' } });
+    expect(byGlob.output).toBe('glob');
+    const byLambda = await machine.run({ n: 1 }, { lambdas: { Work: async (event) => event } });
+    expect(byLambda.output).toEqual({ n: 1 });
+    // With neither, the Task has no handler: AWS-named failure, not a crash.
+    const none = await machine.run({});
+    expect(none.status).toBe('FAILED');
+  });
+});
+
+describe('an execution\'s Runtime', () => {
+  it('is the one given, or one of its own that stays the same for the whole execution', async () => {
+    const machine = new StateMachine({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
+    const shared = new Runtime();
+    expect(machine.start({}, { runtime: shared }).runtime).toBe(shared);
+    const own = machine.start({});
+    expect(own.runtime).toBeInstanceOf(Runtime);
+    expect(own.runtime).toBe(own.runtime);
+    expect(own.runtime).not.toBe(machine.start({}).runtime);
+    await own.result;
+  });
+});
