@@ -18,7 +18,7 @@ interface Stored {
 export class MemoryObjectStore implements ObjectStore {
   private readonly buckets = new Map<string, Map<string, Stored>>();
 
-  /** @param buckets bucket name → key → content; every bucket named here exists, even if empty. */
+  /** @param buckets bucket name, then key, to content; every bucket named here exists, even if empty. */
   constructor(buckets: Readonly<Record<string, Readonly<Record<string, string | Uint8Array>>>> = {}) {
     for (const [bucket, objects] of Object.entries(buckets)) {
       const b = this.createBucket(bucket);

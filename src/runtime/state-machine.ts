@@ -139,8 +139,8 @@ export class StateMachine {
 
   /**
    * Continues an execution from a snapshot (`execution.snapshot()` / `suspend()`), in this or
-   * another process. It replays the recorded history — task results come from it, no handler is
-   * called again — and goes on from where the execution was waiting. Pass the same handlers;
+   * another process. It replays the recorded history (task results come from it, no handler is
+   * called again) and goes on from where the execution was waiting. Pass the same handlers;
    * the clock decides how much of a pending wait is left.
    * @throws InvalidSnapshotError when the snapshot is malformed or damaged, or was taken against another definition.
    */

@@ -50,7 +50,7 @@ export class Runtime {
   /** @internal */
   readonly activities = new ActivityQueues();
   private readonly machines = new Map<string, StartableMachine>();
-  /** Executions running here that were claimed (ARN → snapshot version they were resumed from). */
+  /** Executions running here that were claimed (ARN to the snapshot version they were resumed from). */
   private readonly running = new Map<string, number>();
 
   /** @param options how many finished task tokens to remember, see {@link RuntimeOptions}. */

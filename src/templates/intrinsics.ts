@@ -34,7 +34,7 @@ const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify
 
 /** Evaluates intrinsics for one state machine, collecting notes on what it could not evaluate. */
 export class Intrinsics {
-  /** Placeholder key → why it could not be filled. */
+  /** Placeholder key to why it could not be filled. */
   readonly notes = new Map<string, Unresolved>();
   /** Names written `${!Name}` in an Fn::Sub: their `${Name}` is meant literally (or for DefinitionSubstitutions). */
   readonly escaped = new Set<string>();

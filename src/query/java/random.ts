@@ -22,7 +22,7 @@ export class JavaRandom {
     return Number(BigInt.asIntN(32, this.seed >> BigInt(48 - bits)));
   }
 
-  /** `Random.nextInt(bound)` for 0 < bound ≤ 2^31 - 1: uniform in [0, bound). */
+  /** `Random.nextInt(bound)` for 0 < bound <= 2^31 - 1: uniform in [0, bound). */
   nextInt(bound: number): number {
     let r = this.next(31);
     const m = bound - 1;
