@@ -5,7 +5,7 @@ import type { MaybePromise } from './maybe.js';
 import { StateVisit } from './visit.js';
 import type { ContextObject, ExecutionContext, Identity } from './context.js';
 import type { HistoryEventType } from './history.js';
-import type { DetailsBuilder, HistoryLog } from './history-log.js';
+import type { DetailsBuilder, HistoryLog, ThreadSlot } from './history-log.js';
 import type { EvalScope } from '../query/scope.js';
 import type { TaskResolver } from '../tasks/types.js';
 import type { Runtime } from '../tasks/hub.js';
@@ -101,7 +101,7 @@ export class ThreadOutcome implements Outcome {
  * One thread of control: the top-level run, a Parallel branch or a Map iteration. Holds its
  * variable scope and the id of its last history event (for previousEventId).
  */
-export class Frame {
+export class Frame implements ThreadSlot {
   lastEventId = 0;
   /** How many states this thread has entered: with the thread id, a stable id for each visit. */
   steps = 0;
@@ -123,6 +123,8 @@ export class Frame {
   outputBound = -1;
   /** Where the current state leads: exit() fills it, the run loop reads it at once. */
   readonly outcome = new ThreadOutcome();
+  /** This thread's index in the history's thread table (HistoryLog ThreadSlot; -1 until its first event). */
+  threadIndex = -1;
   /** True once `signal` has aborted: a plain field the run loop reads before every state. */
   readonly abort: AbortFlag;
   private reusable: FrameScope | undefined;
@@ -169,19 +171,19 @@ export class Frame {
 
   /** Writes a history event for this thread (or replays the recorded one) and returns its id. */
   emit(type: HistoryEventType, details?: Record<string, unknown>): number {
-    this.lastEventId = this.env.history.add(type, this.lastEventId, details, this.threadId);
+    this.lastEventId = this.env.history.add(type, this.lastEventId, details, this);
     return this.lastEventId;
   }
 
   /** Writes a state's Entered/Exited event (name and payload only, built when read). */
   emitState(type: HistoryEventType, name: string, payload: unknown): number {
-    this.lastEventId = this.env.history.addState(type, this.lastEventId, this.threadId, name, payload);
+    this.lastEventId = this.env.history.addState(type, this.lastEventId, this, name, payload);
     return this.lastEventId;
   }
 
   /** Writes an event whose details `build(a, b)` makes when the history is read (HistoryLog.addBuilt). */
   emitWith<A, B>(type: HistoryEventType, build: DetailsBuilder<A, B>, a: A, b: B): number {
-    this.lastEventId = this.env.history.addBuilt(type, this.lastEventId, this.threadId, build, a, b);
+    this.lastEventId = this.env.history.addBuilt(type, this.lastEventId, this, build, a, b);
     return this.lastEventId;
   }
 
