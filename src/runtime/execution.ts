@@ -16,6 +16,7 @@ import { Runtime } from '../tasks/hub.js';
 import { leaseToken } from '../tasks/lease.js';
 import type { ObjectStore } from '../objects/types.js';
 import type { MapRun } from './states/map-run.js';
+import { isPromise } from './maybe.js';
 
 /**
  * AWS's execution statuses, plus SUSPENDED: the execution was handed over as a snapshot
@@ -179,13 +180,27 @@ export class Execution {
             unlinkOuter();
             if (resume) this.runtime.releaseResume(this.executionArn);
           };
-    this.result = Promise.resolve()
-      .then(() => settings.machine.runMaybe(input, frame))
-      .then(
-        // An abort that came with the last state (the history quota, stop()) still decides.
-        (output) => this.settle(frame, this.stopper.aborted ? this.failure(undefined) : { status: 'SUCCEEDED', output }, cleanUp),
-        (e: unknown) => this.settle(frame, this.failure(e), cleanUp),
-      );
+    // An abort that came with the last state (the history quota, stop()) still decides.
+    const succeeded = (output: unknown) => this.settle(frame, this.stopper.aborted ? this.failure(undefined) : { status: 'SUCCEEDED', output }, cleanUp);
+    const failed = (e: unknown) => this.settle(frame, this.failure(e), cleanUp);
+    this.result = new Promise<ExecutionResult>((resolve, reject) => {
+      queueMicrotask(() => {
+        try {
+          let output: unknown;
+          try {
+            output = settings.machine.runMaybe(input, frame);
+          } catch (e) {
+            resolve(failed(e));
+            return;
+          }
+          // A machine whose every state was synchronous ends in this microtask.
+          resolve(isPromise(output) ? output.then(succeeded, failed) : succeeded(output));
+        } catch (e) {
+          // Only a bug in finishing could land here: the result rejects, the host goes on.
+          reject(e);
+        }
+      });
+    });
   }
 
   /** Ends the execution with `r`, then releases its timer, signal link and resume claim. */

@@ -2,8 +2,8 @@ import type { FailState } from '../../definition/types.js';
 import { StatesError } from '../../errors.js';
 import { compileField } from '../dataflow/field.js';
 import { failText } from '../dataflow/field-types.js';
-import { andThen } from '../maybe.js';
-import { enter, guarded, type CompiledState } from './common.js';
+import { andThen, isPromise } from '../maybe.js';
+import { enter, guarded, stateFailed, type CompiledState } from './common.js';
 
 /** Fail: stops its thread with an error name and cause (Error/ErrorPath, Cause/CausePath). */
 export function compileFail(name: string, def: FailState, jsonata: boolean): CompiledState {
@@ -15,13 +15,22 @@ export function compileFail(name: string, def: FailState, jsonata: boolean): Com
     type: 'Fail',
     run(raw, frame) {
       enter(frame, 'Fail', name, raw, false);
-      // Error and Cause paths read the raw input: Fail has no InputPath.
-      return guarded(frame, 'Fail', name, raw, () =>
-        andThen(error ? error(raw, raw, frame) : '', (err) =>
-          andThen(cause ? cause(raw, raw, frame) : '', (c) => {
-            throw new StatesError(err, c);
-          }),
-        ), undefined, undefined);
+      // Error and Cause paths read the raw input: Fail has no InputPath. Literals and paths are
+      // read synchronously, with no closure; only a JSONata expression may give a promise.
+      let err: string | Promise<string>;
+      let c: string | Promise<string>;
+      try {
+        err = error ? error(raw, raw, frame) : '';
+        c = isPromise(err) ? '' : cause ? cause(raw, raw, frame) : '';
+      } catch (e) {
+        return stateFailed(e, frame, 'Fail', name, raw, undefined, undefined);
+      }
+      if (!isPromise(err) && !isPromise(c)) return stateFailed(new StatesError(err, c), frame, 'Fail', name, raw, undefined, undefined);
+      // A JSONata Error is evaluated before Cause, as in the synchronous case.
+      const failure = isPromise(err)
+        ? err.then((e) => andThen(cause ? cause(raw, raw, frame) : '', (why) => Promise.reject(new StatesError(e, why))))
+        : (c as Promise<string>).then((why) => Promise.reject(new StatesError(err as string, why)));
+      return guarded(frame, 'Fail', name, raw, () => failure, undefined, undefined);
     },
   };
 }
