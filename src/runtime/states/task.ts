@@ -7,7 +7,7 @@ import type { StateFlow } from '../dataflow/flow.js';
 import type { Frame } from '../frame.js';
 import { isPromise, type MaybePromise } from '../maybe.js';
 import { retrying } from '../retry.js';
-import { enter, exit, guarded, nextOf, type CompiledState, type Outcome, type Transition, type Transitions } from './common.js';
+import { enter, exit, guarded, nextOf, stateFailed, type CompiledState, type Outcome, type Transition, type Transitions } from './common.js';
 import { isParallelBranch } from './parallel.js';
 import { describeResource } from './resource.js';
 import { DEFAULT_TIMEOUT_S, invoke } from './task-attempt.js';
@@ -40,7 +40,13 @@ export function compileTask(name: string, def: TaskState, flow: StateFlow, jsona
       enter(frame, 'Task', name, raw, true);
       // Inside a Parallel branch the visit keeps its awaits, so the branches interleave as they always have.
       if (directable && !isParallelBranch(frame) && !frame.env.history.replaying(frame.threadId)) {
-        return guarded(frame, 'Task', name, raw, () => attempts(task, raw, flow.select(raw, frame), frame), flow, def.Catch);
+        // As guarded(), without a closure per visit.
+        try {
+          const r = attempts(task, raw, flow.select(raw, frame), frame);
+          return isPromise(r) ? r.catch((e: unknown) => stateFailed(e, frame, 'Task', name, raw, flow, def.Catch)) : r;
+        } catch (e) {
+          return stateFailed(e, frame, 'Task', name, raw, flow, def.Catch);
+        }
       }
       return guarded(
         frame,
@@ -87,15 +93,37 @@ function callbackLease(task: CompiledTask, frame: Frame): TokenLease | undefined
  * everything is synchronous (default timeouts, no callback: see task-attempt.ts).
  */
 function attempts(task: CompiledTask, raw: unknown, selected: unknown, frame: Frame): MaybePromise<Outcome> {
-  return retrying(frame, task.retry, (attempt) => {
-    frame.visit.taskToken = undefined;
-    // Parameters are evaluated per attempt, so $$.State.RetryCount is current.
-    const params = task.flow.parameters(selected, raw, frame);
-    const result = isPromise(params)
-      ? params.then((p) => invoke(task, p, frame, attempt, DEFAULT_TIMEOUT_S, undefined, undefined, true))
-      : invoke(task, params, frame, attempt, DEFAULT_TIMEOUT_S, undefined, undefined, true);
-    return isPromise(result) ? result.then((r) => finish(task, raw, selected, frame, r)) : finish(task, raw, selected, frame, result);
-  });
+  if (task.retry !== undefined) return retrying(frame, task.retry, (n) => attempt(task, raw, selected, frame, n));
+  // No Retry: what retrying() does for one attempt, without a closure per visit.
+  if (frame.abort.aborted) throw frame.signal.reason;
+  let r: MaybePromise<Outcome>;
+  try {
+    r = attempt(task, raw, selected, frame, 0);
+  } catch (e) {
+    throw lastFailure(e, frame);
+  }
+  // Thrown, not a rejected promise returned: the same microtask steps as retrying().
+  return isPromise(r) ? r.then(undefined, (e: unknown) => rethrow(lastFailure(e, frame))) : r;
+}
+
+/** An attempt's failure when no retry follows: a stopped thread ends with its stop reason (as retrying() does). */
+function lastFailure(e: unknown, frame: Frame): unknown {
+  return frame.abort.aborted ? (frame.signal.reason ?? e) : e;
+}
+
+function rethrow(e: unknown): never {
+  throw e;
+}
+
+/** One attempt: Parameters, the handler, then the state's output. */
+function attempt(task: CompiledTask, raw: unknown, selected: unknown, frame: Frame, n: number): MaybePromise<Outcome> {
+  frame.visit.taskToken = undefined;
+  // Parameters are evaluated per attempt, so $$.State.RetryCount is current.
+  const params = task.flow.parameters(selected, raw, frame);
+  const result = isPromise(params)
+    ? params.then((p) => invoke(task, p, frame, n, DEFAULT_TIMEOUT_S, undefined, undefined, true))
+    : invoke(task, params, frame, n, DEFAULT_TIMEOUT_S, undefined, undefined, true);
+  return isPromise(result) ? result.then((r) => finish(task, raw, selected, frame, r)) : finish(task, raw, selected, frame, result);
 }
 
 /** ResultSelector, ResultPath, OutputPath (or Output), then the Exited event. */
