@@ -17,6 +17,7 @@ import { leaseToken } from '../tasks/lease.js';
 import type { ObjectStore } from '../objects/types.js';
 import type { MapRun } from './states/map-run.js';
 import { isPromise } from './maybe.js';
+import { isoTime } from './history-time.js';
 
 /**
  * AWS's execution statuses, plus SUSPENDED: the execution was handed over as a snapshot
@@ -80,8 +81,14 @@ export class Execution {
   readonly executionArn: string;
   /** The execution name (`$$.Execution.Name`). */
   readonly name: string;
+  /** When it started (epoch ms, by its clock); the Date is made when first asked for. */
+  private readonly startMs: number;
+  private startAsDate: Date | undefined;
+
   /** When it started, by its clock. */
-  readonly startDate: Date;
+  get startDate(): Date {
+    return (this.startAsDate ??= new Date(this.startMs));
+  }
   private readonly log: HistoryLog;
   private readonly env: Env;
   private readonly settings: ExecutionSettings;
@@ -111,7 +118,7 @@ export class Execution {
       ? { ...makeIdentity(this.contextOverrides, this.name), executionArn: resume.executionArn }
       : makeIdentity(this.contextOverrides, this.name, settings.type === 'EXPRESS' ? uuid() : undefined);
     this.executionArn = identity.executionArn;
-    this.startDate = new Date(resume ? Date.parse(resume.startTime) : clock.now());
+    this.startMs = timeClip(resume ? Date.parse(resume.startTime) : clock.now());
     const max = settings.maxHistoryEvents;
     const limit = Number.isFinite(max)
       ? {
@@ -130,7 +137,7 @@ export class Execution {
       settings.random ?? Math.random,
       uuid,
       identity,
-      executionContext(identity, input, this.startDate.toISOString(), this.contextOverrides.redriveCount ?? 0),
+      executionContext(identity, input, isoTime(this.startMs), this.contextOverrides.redriveCount ?? 0),
       settings.resolvers,
       settings.includeExecutionData,
       settings.inspect,
@@ -164,7 +171,7 @@ export class Execution {
     if (settings.timeoutSeconds !== undefined) {
       timer = new AbortController();
       // Measured from the start time, so a resumed execution keeps its original deadline.
-      const left = this.startDate.getTime() + settings.timeoutSeconds * 1000 - clock.now();
+      const left = this.startMs + settings.timeoutSeconds * 1000 - clock.now();
       clock.sleep(Math.max(0, left), timer.signal).then(
         () => this.stopper.abort(new Ended('TIMED_OUT', StatesErrors.Timeout, `The execution timed out after ${settings.timeoutSeconds} seconds.`)),
         () => {},
@@ -372,3 +379,8 @@ export class Execution {
 }
 
 function noop(): void {}
+
+/** The time value `new Date(ms)` would hold (ECMA-262 TimeClip), without making the Date. */
+function timeClip(ms: number): number {
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? Math.trunc(ms) + 0 : Number.NaN;
+}

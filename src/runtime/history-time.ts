@@ -58,3 +58,19 @@ export class EventTime {
     return t;
   }
 }
+
+let lastMs = Number.NaN;
+let lastText = '';
+
+/**
+ * ISO-8601 text of a time (`Date.prototype.toISOString`), remembering the last one: executions
+ * started in the same millisecond (or at one VirtualClock time) share it, and formatting a date
+ * costs more than the rest of setting an execution up.
+ */
+export function isoTime(ms: number): string {
+  if (ms !== lastMs) {
+    lastText = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastText;
+}

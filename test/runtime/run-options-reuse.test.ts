@@ -46,3 +46,15 @@ describe('an execution\'s Runtime', () => {
     await own.result;
   });
 });
+
+describe('an execution\'s start time', () => {
+  it('is one Date, the clock\'s time, and $$.Execution.StartTime is its ISO-8601 text', async () => {
+    const machine = new StateMachine({ StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'start.$': '$$.Execution.StartTime' }, End: true } } });
+    for (const t of [Date.UTC(2024, 1, 29, 12, 0, 0, 7), Date.UTC(2024, 1, 29, 12, 0, 0, 8)]) {
+      const execution = machine.start({}, { clock: new VirtualClock(t) });
+      expect(execution.startDate.getTime()).toBe(t);
+      expect(execution.startDate).toBe(execution.startDate);
+      expect((await execution.result).output).toEqual({ start: new Date(t).toISOString() });
+    }
+  });
+});
