@@ -44,6 +44,15 @@ export function mustYield(): boolean {
 let gate: Promise<void> | undefined;
 
 /**
+ * Whether some thread already yields for the next turn: the slice is over. A loop that starts
+ * threads (an inline Map) checks it too, since mustYield() answers true only once in 8 calls and
+ * that call may always land in one of the threads it starts.
+ */
+export function turnPending(): boolean {
+  return gate !== undefined;
+}
+
+/**
  * Resolves on a later macrotask turn (after pending timers and I/O callbacks have had theirs).
  * Every thread that yields in the same slice waits on one shared turn, so ten thousand Map
  * iterations cost one `setImmediate`, not ten thousand; the turn opens a fresh slice.

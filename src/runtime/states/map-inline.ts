@@ -1,6 +1,6 @@
 import { StatesError } from '../../errors.js';
 import { linkedController } from '../abort.js';
-import { mustYield, yieldTurn } from '../fairness.js';
+import { mustYield, turnPending, yieldTurn } from '../fairness.js';
 import type { Frame } from '../frame.js';
 import type { CompiledMachine } from '../machine.js';
 import { isPromise, type MaybePromise } from '../maybe.js';
@@ -76,7 +76,7 @@ class InlineRun {
     const { inputs, limit, frame } = this;
     while (!this.failed && this.next < inputs.length && this.active < limit) {
       // Iterations that complete at once never leave this loop: give the host its turn here.
-      if (this.reproducible ? ++frame.pace >= REPRODUCIBLE_PACE : mustYield()) {
+      if (this.reproducible ? ++frame.pace >= REPRODUCIBLE_PACE : turnPending() || mustYield()) {
         this.pause();
         return;
       }
