@@ -57,23 +57,52 @@ export type WorkflowType = 'STANDARD' | 'EXPRESS';
  * is a fresh UUID per execution (a name need not be unique among Express executions).
  */
 export function makeIdentity(o: ContextOverrides, executionName: string, expressId?: string): Identity {
-  const region = o.region ?? 'us-east-1';
-  const accountId = o.accountId ?? '123456789012';
-  const partition = o.partition ?? 'aws';
-  const stateMachineName = o.stateMachineName ?? 'StateMachine';
+  const m = machineIdentity(o.region ?? 'us-east-1', o.accountId ?? '123456789012', o.partition ?? 'aws', o.stateMachineName ?? 'StateMachine', o.roleArn);
   return {
+    region: m.region,
+    accountId: m.accountId,
+    partition: m.partition,
+    stateMachineName: m.stateMachineName,
+    stateMachineArn: m.stateMachineArn,
+    roleArn: m.roleArn,
+    executionName,
+    executionArn:
+      expressId === undefined
+        ? `${m.executionPrefix}${executionName}`
+        : `arn:${m.partition}:states:${m.region}:${m.accountId}:express:${m.stateMachineName}:${executionName}:${expressId}`,
+  };
+}
+
+interface MachineIdentity {
+  readonly region: string;
+  readonly accountId: string;
+  readonly partition: string;
+  readonly stateMachineName: string;
+  readonly roleOverride: string | undefined;
+  readonly stateMachineArn: string;
+  readonly roleArn: string;
+  /** A Standard execution's ARN up to its name. */
+  readonly executionPrefix: string;
+}
+
+let lastMachine: MachineIdentity | undefined;
+
+/** The ARNs every execution of one machine shares, remembered for the last machine identity (runs mostly repeat it). */
+function machineIdentity(region: string, accountId: string, partition: string, stateMachineName: string, roleOverride: string | undefined): MachineIdentity {
+  const m = lastMachine;
+  if (m !== undefined && m.region === region && m.accountId === accountId && m.partition === partition && m.stateMachineName === stateMachineName && m.roleOverride === roleOverride) {
+    return m;
+  }
+  return (lastMachine = {
     region,
     accountId,
     partition,
     stateMachineName,
+    roleOverride,
     stateMachineArn: `arn:${partition}:states:${region}:${accountId}:stateMachine:${stateMachineName}`,
-    roleArn: o.roleArn ?? `arn:${partition}:iam::${accountId}:role/StepFunctionsExecutionRole`,
-    executionName,
-    executionArn:
-      expressId === undefined
-        ? `arn:${partition}:states:${region}:${accountId}:execution:${stateMachineName}:${executionName}`
-        : `arn:${partition}:states:${region}:${accountId}:express:${stateMachineName}:${executionName}:${expressId}`,
-  };
+    roleArn: roleOverride ?? `arn:${partition}:iam::${accountId}:role/StepFunctionsExecutionRole`,
+    executionPrefix: `arn:${partition}:states:${region}:${accountId}:execution:${stateMachineName}:`,
+  });
 }
 
 export function executionContext(id: Identity, input: unknown, startTime: string, redriveCount: number): ExecutionContext {

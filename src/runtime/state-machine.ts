@@ -99,6 +99,8 @@ export class StateMachine {
   /** SHA-256 of the definition's canonical JSON; snapshots carry it. */
   readonly definitionHash: string;
   private readonly options: MachineOptions;
+  /** Whether the constructor was given any option (else a run's options are used as they are). */
+  private readonly hasOptions: boolean;
 
   /** @throws AslValidationError when the definition is not valid ASL (see `.diagnostics`). */
   constructor(definition: MachineDefinition | string | object, options: MachineOptions = {}) {
@@ -113,6 +115,7 @@ export class StateMachine {
     this.compiled = compileOrReport(result.definition);
     this.definitionHash = sha256(new TextEncoder().encode(canonicalJson(this.definition)));
     this.options = { ...options };
+    this.hasOptions = hasOwnKeys(this.options);
     if (type === 'EXPRESS') this.expressChecked = true;
   }
 
@@ -151,7 +154,8 @@ export class StateMachine {
 
   /** @internal The settings of one execution, resolved from the machine's and the run's options (testState uses it). */
   settings(options: RunOptions): ExecutionSettings {
-    const o = hasOwnKeys(options) ? { ...this.options, ...options } : this.options;
+    // Only read, so one side alone needs no copy.
+    const o = !hasOwnKeys(options) ? this.options : !this.hasOptions ? options : { ...this.options, ...options };
     const type = workflowType(o.type);
     if (type === 'EXPRESS') this.checkExpress();
     const resolvers = this.resolverChain.of(o);

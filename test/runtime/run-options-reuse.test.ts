@@ -58,3 +58,34 @@ describe('an execution\'s start time', () => {
     }
   });
 });
+
+describe('identity per run', () => {
+  it('gives each execution the ARNs of its own context, whatever ran before', async () => {
+    // Execution ARN: arn:<partition>:states:<region>:<account>:execution:<stateMachineName>:<executionName>.
+    const machine = new StateMachine({
+      StartAt: 'P',
+      States: { P: { Type: 'Pass', Parameters: { 'id.$': '$$.Execution.Id', 'machine.$': '$$.StateMachine.Id', 'role.$': '$$.Execution.RoleArn' }, End: true } },
+    });
+    const eu = { region: 'eu-west-1', accountId: '111122223333', stateMachineName: 'Orders' };
+    const cn = { region: 'cn-north-1', partition: 'aws-cn', roleArn: 'arn:aws-cn:iam::123456789012:role/Mine' };
+    for (const [context, name] of [[eu, 'a'], [cn, 'b'], [eu, 'c'], [undefined, 'd']] as const) {
+      const r = await machine.run({}, { context, name });
+      const o = r.output as Record<string, string>;
+      if (context === eu) {
+        expect(o).toEqual({
+          id: `arn:aws:states:eu-west-1:111122223333:execution:Orders:${name}`,
+          machine: 'arn:aws:states:eu-west-1:111122223333:stateMachine:Orders',
+          role: 'arn:aws:iam::111122223333:role/StepFunctionsExecutionRole',
+        });
+      } else if (context === cn) {
+        expect(o).toEqual({
+          id: `arn:aws-cn:states:cn-north-1:123456789012:execution:StateMachine:${name}`,
+          machine: 'arn:aws-cn:states:cn-north-1:123456789012:stateMachine:StateMachine',
+          role: 'arn:aws-cn:iam::123456789012:role/Mine',
+        });
+      } else {
+        expect(o.id).toBe(`arn:aws:states:us-east-1:123456789012:execution:StateMachine:${name}`);
+      }
+    }
+  });
+});
