@@ -50,7 +50,7 @@ class Chunk {
 export class EventColumns {
   /** Events 0..63. */
   private readonly first = new FirstChunk();
-  /** Chunk k (k ≥ 1) at index k - 1. */
+  /** Chunk k (k >= 1) at index k - 1. */
   private readonly chunks: Chunk[] = [];
   /** The typed chunk being filled and the next free position in it. */
   private current: Chunk | undefined;
