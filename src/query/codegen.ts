@@ -14,6 +14,9 @@
 
 let probed: boolean | undefined;
 
+/** Depth of {@link withoutCodegen} calls in progress (it may nest). */
+let suppressed = 0;
+
 type Factory = (...values: unknown[]) => unknown;
 
 /**
@@ -43,8 +46,23 @@ function hostAllows(): boolean {
 
 /** Whether compilers may generate code now (see the module comment for the switches). */
 export function codegenEnabled(): boolean {
+  if (suppressed > 0) return false;
   if ((globalThis as { __ASL_RUNTIME_NO_CODEGEN__?: unknown }).__ASL_RUNTIME_NO_CODEGEN__ === true) return false;
   return hostAllows();
+}
+
+/**
+ * Runs `fn` with code generation off: compilers build their interpreters. For callers that
+ * compile only to check that a text compiles (the validator) and throw the result away; the
+ * generated code would cost far more than the check.
+ */
+export function withoutCodegen<T>(fn: () => T): T {
+  suppressed++;
+  try {
+    return fn();
+  } finally {
+    suppressed--;
+  }
 }
 
 /**

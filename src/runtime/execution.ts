@@ -54,8 +54,8 @@ export interface ExecutionSettings {
   readonly runtime: Runtime | undefined;
   /** Where Distributed Maps and the S3 integrations read and write objects. */
   readonly objectStore?: ObjectStore | undefined;
-  /** SHA-256 of the definition, written into snapshots. */
-  readonly definitionHash: string;
+  /** SHA-256 of the definition, written into snapshots (a function: computed on first snapshot). */
+  readonly definitionHash: () => string;
   /** Set when resuming: the snapshot to continue. */
   readonly resumeFrom?: ExecutionSnapshot;
   /** Sees every state's intermediate values (testState's inspectionData). */
@@ -298,7 +298,7 @@ export class Execution {
     if (!this.env.includeData) throw new AslUsageError('Cannot snapshot an execution started with includeExecutionData: false (its task results are not recorded).');
     return structuredClone({
       format: SNAPSHOT_FORMAT,
-      definitionHash: this.settings.definitionHash,
+      definitionHash: this.settings.definitionHash(),
       executionArn: this.executionArn,
       name: this.name,
       startTime: this.startDate.toISOString(),

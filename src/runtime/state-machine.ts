@@ -96,8 +96,8 @@ export class StateMachine {
   /** Validation warnings (errors make the constructor throw). */
   readonly warnings: readonly Diagnostic[];
   private readonly compiled: CompiledMachine;
-  /** SHA-256 of the definition's canonical JSON; snapshots carry it. */
-  readonly definitionHash: string;
+  /** The definition's hash once something asked for it (see {@link definitionHash}). */
+  private hash: string | undefined;
   private readonly options: MachineOptions;
   /** Whether the constructor was given any option (else a run's options are used as they are). */
   private readonly hasOptions: boolean;
@@ -113,11 +113,21 @@ export class StateMachine {
     this.definition = result.definition.definition;
     this.model = result.definition;
     this.compiled = compileOrReport(result.definition);
-    this.definitionHash = sha256(new TextEncoder().encode(canonicalJson(this.definition)));
     this.options = { ...options };
     this.hasOptions = hasOwnKeys(this.options);
     if (type === 'EXPRESS') this.expressChecked = true;
   }
+
+  /**
+   * SHA-256 of the definition's canonical JSON; snapshots carry it. Computed on first use (only
+   * snapshots and `resume()` need it, and hashing costs more than compiling a small machine).
+   */
+  get definitionHash(): string {
+    return (this.hash ??= sha256(new TextEncoder().encode(canonicalJson(this.definition))));
+  }
+
+  /** {@link definitionHash} as a function, so an execution asks for it only when it snapshots. */
+  private readonly hashOf = (): string => this.definitionHash;
 
   /** The resolvers of the last options seen: runs that share handler objects share them. */
   private readonly resolverChain = new ResolverChain();
@@ -188,7 +198,7 @@ export class StateMachine {
       includeExecutionData: o.includeExecutionData ?? true,
       runtime: o.runtime,
       objectStore: o.objectStore,
-      definitionHash: this.definitionHash,
+      definitionHash: this.hashOf,
     };
   }
 

@@ -7,6 +7,7 @@ import { compileJsonataTemplate } from '../query/jsonata/index.js';
 import { compilePath } from '../query/jsonpath/path.js';
 import { compileResultPath } from '../query/jsonpath/result-path.js';
 import { compileDynamicValue } from '../query/jsonpath/template.js';
+import { withoutCodegen } from '../query/codegen.js';
 
 /** Longest compiler message kept in a diagnostic (messages may quote the whole field). */
 const MAX_MESSAGE = 300;
@@ -27,7 +28,9 @@ function cachedProblemOf(key: string, compile: () => unknown): string | undefine
 /** Runs a compiler; its error message when it throws, undefined when it compiles. Never throws. */
 function problemOf(compile: () => unknown): string | undefined {
   try {
-    compile();
+    // Interpreter and generator share the parser, so the verdict is the same without the cost
+    // of generating code that is thrown away.
+    withoutCodegen(compile);
     return undefined;
   } catch (error) {
     let message: string;
