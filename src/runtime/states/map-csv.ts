@@ -8,9 +8,6 @@ export class CsvError extends Error {
   override readonly name = 'CsvError';
 }
 
-/** ReaderConfig.CSVDelimiter → its character (AWS: COMMA, PIPE, SEMICOLON, SPACE, TAB). */
-export const CSV_DELIMITERS: Readonly<Record<string, string>> = { COMMA: ',', PIPE: '|', SEMICOLON: ';', SPACE: ' ', TAB: '\t' };
-
 /**
  * Parses text chunks into rows. Blank lines are skipped. A row longer than `maxRowChars` fails:
  * a runaway quote must not buffer the rest of the file.
