@@ -66,9 +66,10 @@ function directAttempt(task: TaskProgram, params: unknown, frame: Frame, attempt
   const hooks = new DirectHooks(frame, task.events, attempt);
   // Outside work in progress holds a VirtualClock still (DESIGN: time is injected).
   hooks.hold = env.clock.hold();
-  // Not journaled: a replayed attempt calls no handler, so it must not consume a draw.
-  const ctx = new HandlerContext(frame, hooks, task.name, task.resource, attempt, frame.steps, env.uuid(), undefined);
   const sources = sourcesOf(env);
+  // Not journaled: a replayed attempt calls no handler, so it must not consume a draw. An
+  // injected id source is drawn now, in attempt order; the default one only if the handler reads it.
+  const ctx = new HandlerContext(frame, hooks, task.name, task.resource, attempt, frame.steps, env.uuid === randomUuid ? undefined : env.uuid(), undefined);
   if (sources !== undefined) executionSources.set(ctx, sources);
   // A running handler cannot be captured in a snapshot.
   env.activity.inFlight++;
@@ -124,12 +125,17 @@ function succeeded(task: TaskProgram, frame: Frame, handler: ResolvedTask, value
   let result: unknown;
   try {
     result = normaliseResult(value, handler, task.resource, task.name);
-    if (jsonSize(result) > MAX_PAYLOAD_BYTES) throw dataLimitExceeded(task.info.family === 'Lambda' ? task.resource : task.name);
+    if (overQuota(result)) throw dataLimitExceeded(task.info.family === 'Lambda' ? task.resource : task.name);
   } catch (e) {
     return failed(task, frame, e);
   }
   emitSucceeded(frame, task.events, result);
   return result;
+}
+
+/** Whether a task result is over the payload quota. A number, boolean or null never is (and sizing a number builds its text). */
+function overQuota(result: unknown): boolean {
+  return ((typeof result === 'object' && result !== null) || typeof result === 'string') && jsonSize(result) > MAX_PAYLOAD_BYTES;
 }
 
 /** The Failed (or TimedOut) event and the task error; an aborted thread ends with its reason instead. */
@@ -260,7 +266,7 @@ async function timedAttempt(
     });
     end.close(DONE);
     const result = work.normalise(outcome);
-    if (jsonSize(result) > MAX_PAYLOAD_BYTES) throw dataLimitExceeded(info.family === 'Lambda' ? task.resource : task.name);
+    if (overQuota(result)) throw dataLimitExceeded(info.family === 'Lambda' ? task.resource : task.name);
     emitSucceeded(frame, task.events, result);
     return result;
   } catch (e) {

@@ -4,6 +4,7 @@ import type { ContextObject } from '../context.js';
 import type { Frame } from '../frame.js';
 import type { Runtime } from '../../tasks/hub.js';
 import type { TaskContext } from '../../tasks/types.js';
+import { randomUuid } from '../../web/uuid.js';
 
 /** How an attempt ended (first reason wins), with an AbortSignal made on demand. */
 export class AttemptEnd {
@@ -56,9 +57,10 @@ export interface AttemptHooks {
 }
 
 /**
- * The TaskContext a handler gets. Cheap to make: the context object, the signal and the clock are
- * built only if the handler reads them. `context` is `$$` as it was when the attempt started.
- * (Getters live on the prototype: `{ ...ctx }` copies only the plain fields.)
+ * The TaskContext a handler gets. Cheap to make: the context object, the signal, the clock and
+ * (with the default id source) the request id are built only if the handler reads them.
+ * `context` is `$$` as it was when the attempt started. (Getters live on the prototype:
+ * `{ ...ctx }` copies only the plain fields.)
  */
 export class HandlerContext implements TaskContext {
   private ctx: ContextObject | undefined;
@@ -73,7 +75,11 @@ export class HandlerContext implements TaskContext {
     readonly attempt: number,
     /** The thread's visit number when the attempt started (part of invocationId). */
     private readonly steps: number,
-    readonly requestId: string,
+    /**
+     * Drawn by the caller from an injected id source (so the draws keep their order); undefined
+     * with the default random source, which is then drawn only if the handler reads it.
+     */
+    private rid: string | undefined,
     taskToken: string | undefined,
   ) {
     // Captured now: the handler may read `$$` after the thread has moved on.
@@ -83,6 +89,10 @@ export class HandlerContext implements TaskContext {
 
   get context(): ContextObject {
     return (this.ctx ??= this.frame.contextObject());
+  }
+
+  get requestId(): string {
+    return (this.rid ??= randomUuid());
   }
 
   get signal(): AbortSignal {

@@ -6,6 +6,7 @@ import { executionSources } from '../../tasks/sources.js';
 import { leaseToken, type TokenLease } from '../../tasks/lease.js';
 import { resolveTask } from '../../tasks/resolve.js';
 import { TaskTokens } from '../../tasks/tokens.js';
+import { randomUuid } from '../../web/uuid.js';
 import type { ResolvedTask } from '../../tasks/types.js';
 import { HandlerContext, type AttemptHooks } from './task-context.js';
 import type { Replayed } from './task-replay.js';
@@ -63,8 +64,9 @@ export function serviceWork(frame: Frame, task: TaskProgram, params: unknown, at
   if (!replay?.started) emitStarted(frame, task.events);
   return {
     async start(hooks) {
-      // Not journaled: a replayed attempt calls no handler, so it must not consume a draw.
-      const ctx = new HandlerContext(frame, hooks, stateName, resource, attempt, frame.steps, env.uuid(), token);
+      // Not journaled: a replayed attempt calls no handler, so it must not consume a draw. An
+      // injected id source is drawn now, in attempt order; the default one only if the handler reads it.
+      const ctx = new HandlerContext(frame, hooks, stateName, resource, attempt, frame.steps, env.uuid === randomUuid ? undefined : env.uuid(), token);
       executionSources.set(ctx, { random: env.random, uuid: env.uuid });
       // A running handler cannot be captured in a snapshot.
       env.activity.inFlight++;
