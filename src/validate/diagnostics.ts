@@ -7,7 +7,11 @@ export type Path = readonly (string | number)[];
 /** Encodes a path as a JSON pointer (RFC 6901). */
 export function toPointer(path: Path): string {
   let out = '';
-  for (const segment of path) out += '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  for (const segment of path) {
+    const text = String(segment);
+    // most keys need no escaping; skip the two replacements for them
+    out += '/' + (text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text);
+  }
   return out;
 }
 

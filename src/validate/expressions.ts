@@ -15,20 +15,42 @@ import { checkPath, looksLikeIntrinsic, looksLikePath } from './paths.js';
 /** Deepest payload nesting walked (deeper parts were already rejected as TOO_DEEPLY_NESTED). */
 const MAX_WALK_DEPTH = 1100;
 
-/** Visits every (path, key, value) below `root`, iteratively. `key` is the member name or index. */
-export function walkValues(root: unknown, rootPath: Path, visit: (value: unknown, path: Path, key: string | number | undefined) => void): void {
-  const stack: { value: unknown; path: Path; key: string | number | undefined }[] = [{ value: root, path: rootPath, key: undefined }];
+interface WalkFrame {
+  readonly value: unknown;
+  readonly key: string | number | undefined;
+  readonly parent: WalkFrame | undefined;
+  readonly depth: number;
+  /** Built on first use: most values are visited without being reported. */
+  path: Path | undefined;
+}
+
+function pathOf(frame: WalkFrame, rootPath: Path): Path {
+  if (frame.path !== undefined) return frame.path;
+  const parent = frame.parent;
+  // a frame without a parent is the root; every other frame has a key
+  frame.path = parent === undefined ? rootPath : [...pathOf(parent, rootPath), frame.key!];
+  return frame.path;
+}
+
+/**
+ * Visits every (value, path, key) below `root`, iteratively. `key` is the member name or index;
+ * `path()` gives the value's location (built only when asked, since most values are not reported).
+ */
+export function walkValues(root: unknown, rootPath: Path, visit: (value: unknown, path: () => Path, key: string | number | undefined) => void): void {
+  const stack: WalkFrame[] = [{ value: root, key: undefined, parent: undefined, depth: 0, path: rootPath }];
   while (stack.length > 0) {
-    const { value, path, key } = stack.pop()!;
-    visit(value, path, key);
-    if (path.length - rootPath.length > MAX_WALK_DEPTH) continue;
+    const frame = stack.pop()!;
+    const value = frame.value;
+    visit(value, () => pathOf(frame, rootPath), frame.key);
+    if (frame.depth > MAX_WALK_DEPTH) continue;
+    const depth = frame.depth + 1;
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i], key: i });
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: frame, depth, path: undefined });
     } else if (isObject(value)) {
       const keys = Object.keys(value);
       for (let i = keys.length - 1; i >= 0; i--) {
         const k = keys[i]!; // i is within keys' bounds
-        stack.push({ value: value[k], path: [...path, k], key: k });
+        stack.push({ value: value[k], key: k, parent: frame, depth, path: undefined });
       }
     }
   }
@@ -79,24 +101,24 @@ function compiles(out: Collector, value: string, at: Path, stateName: string, co
  * `.$` values must be paths or intrinsic calls; plain values that look like one get NO_DOLLAR.
  */
 export function checkPayloadTemplate(out: Collector, template: unknown, at: Path, stateName: string): void {
-  walkValues(template, at, (value, path, key) => {
+  walkValues(template, at, (value, pathOf, key) => {
     if (isObject(value)) {
       const names = new Set<string>();
       for (const k of Object.keys(value)) {
         const name = k.endsWith('.$') ? k.slice(0, -2) : k;
-        if (names.has(name)) out.error('SCHEMA_VALIDATION_FAILED', [...path, k], `'${k}' and another key both produce the field '${name}'`, stateName);
+        if (names.has(name)) out.error('SCHEMA_VALIDATION_FAILED', [...pathOf(), k], `'${k}' and another key both produce the field '${name}'`, stateName);
         names.add(name);
       }
     }
     if (typeof key !== 'string') return;
     if (key.endsWith('.$')) {
       if (typeof value !== 'string') {
-        out.error('SCHEMA_VALIDATION_FAILED', path, `the value of '${key}' must be a string holding a path or an intrinsic function`, stateName);
+        out.error('SCHEMA_VALIDATION_FAILED', pathOf(), `the value of '${key}' must be a string holding a path or an intrinsic function`, stateName);
         return;
       }
-      checkDollarValue(out, value, path, stateName);
+      checkDollarValue(out, value, pathOf(), stateName);
     } else if (typeof value === 'string' && (looksLikePath(value) || looksLikeIntrinsic(value))) {
-      out.warn('NO_DOLLAR', path, `'${key}' holds ${JSON.stringify(value)}, which looks like a ${looksLikePath(value) ? 'path' : 'intrinsic function'}, but the key does not end with '.$' so it is passed as a literal string`, stateName);
+      out.warn('NO_DOLLAR', pathOf(), `'${key}' holds ${JSON.stringify(value)}, which looks like a ${looksLikePath(value) ? 'path' : 'intrinsic function'}, but the key does not end with '.$' so it is passed as a literal string`, stateName);
     }
   });
 }
@@ -167,35 +189,35 @@ function halfDelimited(value: string): string | undefined {
 
 /** Checks every `{% %}` string below `value` (JSONata states). */
 export function checkJsonataValues(out: Collector, value: unknown, at: Path, stateName: string, context: ExpressionContext): void {
-  walkValues(value, at, (v, path) => {
+  walkValues(value, at, (v, pathOf) => {
     if (typeof v === 'string' && !isJsonataString(v)) {
       const half = halfDelimited(v);
-      if (half !== undefined) out.error('INVALID_JSONATA', path, half, stateName);
+      if (half !== undefined) out.error('INVALID_JSONATA', pathOf(), half, stateName);
       return;
     }
     if (!isJsonataString(v)) return;
     const source = v.slice(2, -2);
     if (source.trim() === '') {
-      out.error('INVALID_JSONATA', path, 'empty JSONata expression', stateName);
+      out.error('INVALID_JSONATA', pathOf(), 'empty JSONata expression', stateName);
       return;
     }
     const parsed = parseJsonata(source);
     if (parsed.error !== undefined) {
-      out.error('INVALID_JSONATA', path, `invalid JSONata expression at character ${parsed.error.position + 2}: ${parsed.error.message}`, stateName);
+      out.error('INVALID_JSONATA', pathOf(), `invalid JSONata expression at character ${parsed.error.position + 2}: ${parsed.error.message}`, stateName);
       return;
     }
     // the runtime's compiler must accept what the parser accepted
     const compileProblem = jsonataCompileProblem(v);
     if (compileProblem !== undefined) {
-      out.error('INVALID_JSONATA', path, `invalid JSONata expression: ${compileProblem}`, stateName);
+      out.error('INVALID_JSONATA', pathOf(), `invalid JSONata expression: ${compileProblem}`, stateName);
       return;
     }
     const used = statesFields(parsed.ast);
     if (used.has('result') && !context.result) {
-      out.error('INVALID_JSONATA', path, "'$states.result' is only available in the Output and Assign of Task, Parallel and Map states", stateName);
+      out.error('INVALID_JSONATA', pathOf(), "'$states.result' is only available in the Output and Assign of Task, Parallel and Map states", stateName);
     }
     if (used.has('errorOutput') && !context.errorOutput) {
-      out.error('INVALID_JSONATA', path, "'$states.errorOutput' is only available inside a Catch", stateName);
+      out.error('INVALID_JSONATA', pathOf(), "'$states.errorOutput' is only available inside a Catch", stateName);
     }
   });
 }

@@ -25,9 +25,10 @@ export function warnPlaceholders(out: Collector, node: Record<string, unknown>, 
     // nested machines' states are checked as states of their own
     if (key === 'Branches' || key === 'ItemProcessor' || key === 'Iterator') continue;
     walkValues(node[key], [...at, key], (value, path, k) => {
-      if (k === 'Comment' || typeof value !== 'string') return;
+      // most strings hold no `${`: skip the regex scan and its arrays for them
+      if (k === 'Comment' || typeof value !== 'string' || !value.includes('${')) return;
       const names = placeholders(value);
-      if (names.length > 0) out.warn('UNRESOLVED_PLACEHOLDER', path, `${quote(value)} holds ${placeholderHint(names)}`, stateName);
+      if (names.length > 0) out.warn('UNRESOLVED_PLACEHOLDER', path(), `${quote(value)} holds ${placeholderHint(names)}`, stateName);
     });
   }
 }

@@ -238,7 +238,7 @@ function checkJsonPathFields(out: Collector, state: StateInfo, type: StateType):
   if (type === 'Pass' && has(node, 'Result')) {
     walkValues(node.Result, [...path, 'Result'], (value, at, key) => {
       if ((typeof value === 'string' && looksLikePath(value)) || (typeof key === 'string' && key.endsWith('.$'))) {
-        out.warn('PASS_RESULT_IS_STATIC', at, 'the Result of a Pass state is static; paths in it are not evaluated (use Parameters to select from the input)', name);
+        out.warn('PASS_RESULT_IS_STATIC', at(), 'the Result of a Pass state is static; paths in it are not evaluated (use Parameters to select from the input)', name);
       }
     });
   }
