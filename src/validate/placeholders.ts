@@ -24,6 +24,7 @@ export function warnPlaceholders(out: Collector, node: Record<string, unknown>, 
     if (SKIP.has(key)) continue;
     // nested machines' states are checked as states of their own
     if (key === 'Branches' || key === 'ItemProcessor' || key === 'Iterator') continue;
+    if (!holdsPlaceholderText(node[key])) continue;
     walkValues(node[key], [...at, key], (value, path, k) => {
       // most strings hold no `${`: skip the regex scan and its arrays for them
       if (k === 'Comment' || typeof value !== 'string' || !value.includes('${')) return;
@@ -31,6 +32,26 @@ export function warnPlaceholders(out: Collector, node: Record<string, unknown>, 
       if (names.length > 0) out.warn('UNRESOLVED_PLACEHOLDER', path(), `${quote(value)} holds ${placeholderHint(names)}`, stateName);
     });
   }
+}
+
+/**
+ * Whether any string below `value` contains `${` (a cheap first pass: most fields hold none, and
+ * the full walk builds a frame per value). Depth needs no limit here: the definition passed the
+ * nesting check before any state is checked, and the stack is an array, not recursion.
+ */
+function holdsPlaceholderText(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.includes('${')) return true;
+    } else if (Array.isArray(v)) {
+      for (const item of v) stack.push(item);
+    } else if (v !== null && typeof v === 'object') {
+      for (const k of Object.keys(v)) stack.push((v as Record<string, unknown>)[k]);
+    }
+  }
+  return false;
 }
 
 const SHORT_TAG = /^!(Ref|GetAtt|Sub|Join|Select|Split|If|FindInMap|ImportValue|Base64)\b/;
