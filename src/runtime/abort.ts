@@ -77,14 +77,17 @@ export class FlaggedController extends AbortController {
 }
 
 /**
- * An abort whose AbortSignal is made only when something asks for it (a task handler, a timer,
- * the controller of a Parallel or Map): creating an AbortController is a large part of a short
- * execution's cost, and most never need one. Its own flag is what the run loop reads.
+ * An abort whose AbortSignal is made only when something asks for it (a task handler, a timer):
+ * creating an AbortController is a large part of a short execution's cost, and most never need
+ * one. Its own flag is what the run loop reads. Callbacks given to {@link LazyAbort.onAbort} and
+ * to {@link onAbort} on its signal share one list, so they run in the order they subscribed, as
+ * they would on one signal.
  */
 export class LazyAbort implements AbortFlag {
   aborted = false;
   reason: unknown = undefined;
   private controller: AbortController | undefined;
+  private callbacks: Set<(reason: unknown) => void> | undefined;
 
   /** The signal, made now if needed (already aborted, with the reason, if the abort came first). */
   get signal(): AbortSignal {
@@ -92,8 +95,21 @@ export class LazyAbort implements AbortFlag {
     if (c === undefined) {
       c = this.controller = new AbortController();
       if (this.aborted) c.abort(this.reason);
+      // onAbort(signal) joins this list; abort() calls it, so the signal needs no listener.
+      else fanouts.set(c.signal, (this.callbacks ??= new Set()));
     }
     return c.signal;
+  }
+
+  /** Calls `fn` once when this aborts (at once if it has), without making the signal. Returns the unsubscribe function. */
+  onAbort(fn: (reason: unknown) => void): () => void {
+    if (this.aborted) {
+      fn(this.reason);
+      return noop;
+    }
+    const callbacks = (this.callbacks ??= new Set());
+    callbacks.add(fn);
+    return () => callbacks.delete(fn);
   }
 
   /** Aborts once; later calls change nothing, as with AbortController. */
@@ -101,8 +117,29 @@ export class LazyAbort implements AbortFlag {
     if (this.aborted) return;
     this.aborted = true;
     this.reason = reason;
-    this.controller?.abort(reason);
+    const c = this.controller;
+    if (c !== undefined) {
+      fanouts.delete(c.signal);
+      c.abort(reason);
+    }
+    const callbacks = this.callbacks;
+    this.callbacks = undefined;
+    // The signal's reason: AbortController turns an undefined reason into an AbortError.
+    if (callbacks !== undefined) for (const cb of callbacks) cb(c !== undefined ? c.signal.reason : reason);
   }
+}
+
+/**
+ * A group of child threads (a Parallel's branches, an inline Map's iterations) that stops when
+ * `parent` does, with its reason, and can be stopped on its own (a failed branch or item). No
+ * AbortController is made unless a thread of the group asks for its signal. Call `unlink` when
+ * the group is done.
+ */
+export function linkedAbort(parent: AbortSignal | LazyAbort): { abort: LazyAbort; unlink: () => void } {
+  const abort = new LazyAbort();
+  const relay = (reason: unknown) => abort.abort(reason);
+  const unlink = parent instanceof LazyAbort ? parent.onAbort(relay) : onAbort(parent, relay);
+  return { abort, unlink };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { StateType } from '../definition/types.js';
-import { abortFlag, LazyAbort, type AbortFlag } from './abort.js';
+import { abortFlag, LazyAbort, linkedAbort, type AbortFlag } from './abort.js';
 import type { Clock } from './clock.js';
 import type { MaybePromise } from './maybe.js';
 import { StateVisit } from './visit.js';
@@ -138,7 +138,7 @@ export class Frame implements ThreadSlot {
     readonly env: ExecutionEnv,
     /** Variables in scope (undefined: a child's, made from its parent's on first use). */
     variables: Record<string, unknown> | undefined,
-    /** Aborted when this thread must stop: a signal, or the execution's LazyAbort (see {@link signal}). */
+    /** Aborted when this thread must stop: a signal, or a LazyAbort (the execution's, a group's; see {@link signal}). */
     private readonly stopper: AbortSignal | LazyAbort,
     /** Stable identity of this thread, e.g. `Par[1]/Map[3]`, for task invocation ids. */
     readonly threadId: string,
@@ -153,17 +153,25 @@ export class Frame implements ThreadSlot {
   }
 
   /**
-   * Aborted when this thread must stop (execution stop, a sibling branch failed). The top-level
-   * thread's is made on first use: to know whether the thread was stopped, read `abort.aborted`.
+   * Aborted when this thread must stop (execution stop, a sibling branch failed). Made on first
+   * use when the stopper is a LazyAbort: to know whether the thread was stopped, read `abort.aborted`.
    */
   get signal(): AbortSignal {
     const s = this.stopper;
     return s instanceof LazyAbort ? s.signal : s;
   }
 
-  /** A child thread (branch or iteration) with its own variable scope. */
-  child(signal: AbortSignal, threadId: string, lastEventId: number): Frame {
-    const f = new Frame(this.env, undefined, signal, threadId);
+  /**
+   * The stop of a group of child threads (a Parallel's branches, a Map's iterations): it stops
+   * when this thread does and can be stopped on its own. Call `unlink` when the group is done.
+   */
+  childGroup(): { abort: LazyAbort; unlink: () => void } {
+    return linkedAbort(this.stopper);
+  }
+
+  /** A child thread (branch or iteration) with its own variable scope, stopped by `stopper` (usually a {@link childGroup}). */
+  child(stopper: AbortSignal | LazyAbort, threadId: string, lastEventId: number): Frame {
+    const f = new Frame(this.env, undefined, stopper, threadId);
     f.parentFrame = this;
     f.lastEventId = lastEventId;
     return f;

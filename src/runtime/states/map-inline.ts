@@ -1,5 +1,5 @@
 import { StatesError } from '../../errors.js';
-import { linkedController } from '../abort.js';
+import type { LazyAbort } from '../abort.js';
 import { mustYield, turnPending, yieldTurn } from '../fairness.js';
 import type { Frame } from '../frame.js';
 import type { CompiledMachine } from '../machine.js';
@@ -15,7 +15,7 @@ const REPRODUCIBLE_PACE = 64;
  * its events are contiguous — MapIterationStarted, its states, MapIterationSucceeded — the shape
  * AWS records for MaxConcurrency 1 (state-map-inline). Only iterations that wait (a handler's
  * promise, a Wait) hold one of the `maxConcurrency` places while the next ones start. The result
- * is synchronous when every iteration was. The first failure aborts the others (one controller
+ * is synchronous when every iteration was. The first failure aborts the others (one group stop
  * per Map) and fails the attempt once every started iteration has settled.
  */
 export function runIterations(
@@ -39,7 +39,8 @@ function iterationDetails(name: string, index: number): Record<string, unknown> 
 
 class InlineRun {
   private readonly results: unknown[];
-  private readonly controller: AbortController;
+  /** Stops every iteration: the Map's thread stopped, or an iteration failed. */
+  private readonly group: LazyAbort;
   private readonly unlink: () => void;
   /** The thread-id prefix of every iteration: `<Map thread><name>[<attempt>][`. */
   private readonly prefix: string;
@@ -66,7 +67,7 @@ class InlineRun {
     private readonly itemBound: number,
   ) {
     this.results = new Array<unknown>(inputs.length);
-    ({ controller: this.controller, unlink: this.unlink } = linkedController(frame.signal));
+    ({ abort: this.group, unlink: this.unlink } = frame.childGroup());
     this.prefix = `${frame.threadId}${name}[${attempt}][`;
     this.reproducible = frame.env.clock.reproducible === true;
   }
@@ -81,13 +82,13 @@ class InlineRun {
         return;
       }
       // Stopped from outside (execution stop, a failed sibling): the rest never start.
-      if (this.controller.signal.aborted) {
+      if (this.group.aborted) {
         this.stopped = true;
         break;
       }
       const index = this.next++;
       // Iteration events belong to the iteration's own thread (replayed per thread on resume).
-      const child = frame.child(this.controller.signal, `${this.prefix}${index}]/`, frame.lastEventId);
+      const child = frame.child(this.group, `${this.prefix}${index}]/`, frame.lastEventId);
       child.emitWith('MapIterationStarted', iterationDetails, this.name, index);
       // The run loop hands it on as the first state's inputBound (see states/common.ts).
       child.outputBound = this.itemBound;
@@ -143,7 +144,7 @@ class InlineRun {
   private outcome(): unknown[] {
     const f = this.failure;
     if (this.failed) throw f instanceof StatesError ? f : toStatesError(f, this.frame);
-    if (this.stopped) throw this.controller.signal.reason;
+    if (this.stopped) throw this.group.signal.reason;
     return this.results;
   }
 
@@ -160,7 +161,7 @@ class InlineRun {
       this.failed = true;
       this.failure = e;
       child.emitWith('MapIterationFailed', iterationDetails, this.name, index);
-      this.controller.abort(e);
+      this.group.abort(e);
     } else {
       child.emitWith('MapIterationAborted', iterationDetails, this.name, index);
     }

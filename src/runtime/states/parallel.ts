@@ -1,7 +1,6 @@
 import type { ParallelState } from '../../definition/types.js';
 import { StatesError } from '../../errors.js';
 import type { StateFlow } from '../dataflow/flow.js';
-import { linkedController } from '../abort.js';
 import type { Frame } from '../frame.js';
 import type { CompiledMachine } from '../machine.js';
 import { retrying } from '../retry.js';
@@ -50,16 +49,16 @@ export function compileParallel(name: string, def: ParallelState, flow: StateFlo
 }
 
 async function runAll(branches: readonly CompiledMachine[], input: unknown, frame: Frame, attempt: number): Promise<unknown[]> {
-  const { controller, unlink } = linkedController(frame.signal);
+  const { abort, unlink } = frame.childGroup();
   let firstError: unknown;
   try {
     const runs = branches.map((b, i) => {
-      const child = frame.child(controller.signal, `${frame.threadId}${frame.visit.name}[${attempt}][${i}]/`, frame.lastEventId);
+      const child = frame.child(abort, `${frame.threadId}${frame.visit.name}[${attempt}][${i}]/`, frame.lastEventId);
       branchThreads.add(child);
       return b.run(input, child).catch((e: unknown) => {
         if (firstError === undefined) {
           firstError = e;
-          controller.abort(e);
+          abort.abort(e);
         }
         throw e;
       });
