@@ -154,16 +154,30 @@ function emitSucceeded(frame: Frame, events: TaskEventShape, result: unknown): v
   else frame.emitWith(events.names.succeeded, succeededBareDetails, events, undefined);
 }
 
-/** The attempt side of a directly called handler's context. */
+/**
+ * The attempt side of a directly called handler's context. Its AttemptEnd is made only when
+ * something needs it (the handler reads ctx.signal, or returns a promise): a handler that
+ * returns a value needs none.
+ */
 class DirectHooks implements AttemptHooks {
-  readonly end = new AttemptEnd();
   hold: (() => void) | undefined;
+  private state: AttemptEnd | undefined;
+  private finished = false;
 
   constructor(
     private readonly frame: Frame,
     private readonly events: TaskEventShape,
     private readonly attempt: number,
   ) {}
+
+  get end(): AttemptEnd {
+    let e = this.state;
+    if (e === undefined) {
+      e = this.state = new AttemptEnd();
+      if (this.finished) e.close(DONE);
+    }
+    return e;
+  }
 
   /** No HeartbeatSeconds here: a heartbeat is only journaled (a resumed execution keeps the deadline). */
   heartbeat(): void {
@@ -176,13 +190,14 @@ class DirectHooks implements AttemptHooks {
   }
 
   submitted(output: unknown): void {
-    if (this.end.ended) return;
+    if (this.finished || this.state?.ended === true) return;
     emitSubmitted(this.frame, this.events, submittedJson(output));
   }
 
   finish(): void {
     this.release();
-    this.end.close(DONE);
+    this.finished = true;
+    this.state?.close(DONE);
   }
 }
 
