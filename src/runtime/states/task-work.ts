@@ -1,6 +1,7 @@
 import { StatesError, StatesErrors } from '../../errors.js';
 import { onAbort } from '../abort.js';
 import type { Frame } from '../frame.js';
+import { copyJsonData } from '../json-copy.js';
 import { toJson, toJsonData } from '../payload.js';
 import { executionSources } from '../../tasks/sources.js';
 import { leaseToken, type TokenLease } from '../../tasks/lease.js';
@@ -129,6 +130,9 @@ export function normaliseResult(value: unknown, handler: ResolvedTask, resource:
   // A JSON primitive is its own copy (-0 is written as 0).
   if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
   if (typeof value === 'number' && Number.isFinite(value)) return value === 0 ? 0 : value;
+  // Plain data is copied in one walk; anything else goes through its JSON text, which also names the problem.
+  const plain = copyJsonData(value);
+  if (plain !== undefined) return plain.value;
   const data = toJsonData(value);
   if (!data.ok) {
     throw new StatesError(
