@@ -1,13 +1,7 @@
 import { AslUsageError } from '../errors.js';
 import type { CompiledState, Frame, Outcome } from './frame.js';
-import { mustYield, yieldTurn } from './fairness.js';
+import { mustYield, REPRODUCIBLE_PACE, yieldTurn } from './fairness.js';
 import { isPromise, type MaybePromise } from './maybe.js';
-
-/**
- * States a thread runs between turns of the event loop under a reproducible clock: a count, so
- * that the interleaving of branches does not depend on how fast the host happens to be.
- */
-const REPRODUCIBLE_PACE = 64;
 
 /**
  * Where a thread left the synchronous loop: waiting on a state's promise (`pending`), or, with
@@ -72,7 +66,6 @@ export class CompiledMachine {
       if (abort.aborted) throw frame.signal.reason;
       // The previous state's output is this one's input.
       frame.inputBound = frame.outputBound;
-      frame.outputBound = -1;
       const o = state.run(value, frame);
       if (isPromise(o)) return new Suspended(o, state, value);
       value = o.output;

@@ -14,10 +14,11 @@ export interface StateFlow {
   /**
    * The state's output from its result: JSONPath ResultSelector → Assign → ResultPath →
    * OutputPath; JSONata Assign and Output together. Applies variable assignments to the frame.
-   * `result` is undefined for states that have no result (Choice, Wait, Succeed).
+   * `result` is undefined for states that have no result (Choice, Wait, Succeed). Always sets
+   * `frame.outputBound` to a sound bound of the output's JSON size, or -1 (the state's exit reads it).
    */
   finish(raw: unknown, selected: unknown, result: unknown, frame: Frame): MaybePromise<unknown>;
-  /** Output (and assignments) after `catcher` caught an error. */
+  /** Output (and assignments) after `catcher` caught an error; sets `frame.outputBound` as `finish` does. */
   caught(catcher: Catcher, raw: unknown, errorOutput: unknown, frame: Frame): MaybePromise<unknown>;
   /**
    * A state without work of its own (Pass): `select` → `parameters` (or the constant `Result`)

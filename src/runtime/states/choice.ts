@@ -57,7 +57,6 @@ class ChoiceStep implements CompiledState {
       throw new StatesError(StatesErrors.NoChoiceMatched, `No Choice Rule matched and no Default is specified in the Choice state '${this.name}'.`);
     }
     const next = b ? b.next : fallback;
-    frame.outputBound = -1;
     const out = (b?.flow ?? this.flow).finish(raw, selected, undefined, frame);
     return isPromise(out) ? out.then((o) => exit(frame, 'Choice', this.name, o, next)) : exit(frame, 'Choice', this.name, out, next);
   }

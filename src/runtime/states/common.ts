@@ -23,10 +23,10 @@ export type { CompiledState, Outcome } from '../frame.js';
  *   state once the machine is compiled) and the loop follows `outcome.target` directly; with a
  *   state name (string) it looks the name up in the machine's states, one Map lookup.
  * - Payload quota: the loop sets `frame.inputBound` (an upper bound of the input's JSON size, -1
- *   unknown) and `frame.outputBound = -1` before each state. Reset `frame.outputBound = -1`
- *   again right before the data flow's `finish` step, which may report a bound of its output
- *   there; `exit()` counts the output exactly only when no bound within the quota was reported,
- *   then leaves the size (exact or bound) in `frame.outputBound` for the next state.
+ *   unknown) before each state. The data flow's `finish` and `caught` always set
+ *   `frame.outputBound` (a bound of their output, or -1); `exit()` counts the output exactly only
+ *   when no bound within the quota was reported, then leaves the size (exact or bound) in
+ *   `frame.outputBound` for the next state.
  * - Closure-free states (Pass, Choice, Succeed) catch with try/catch and `stateFailed()` on the
  *   synchronous path; `guarded()` remains for states whose body is a closure anyway.
  * - Whether the thread was stopped: `frame.abort.aborted` (a plain field). `frame.signal` is for
@@ -181,7 +181,6 @@ export function stateFailed(
   const catcher = flow && findCatcher(catchers, err.error);
   if (!catcher || !flow) throw err;
   frame.visit.assigned = undefined;
-  frame.outputBound = -1;
   return andThen(flow.caught(catcher, raw, errorOutput(err), frame), (output) => exit(frame, type, name, output, catcher.Next));
 }
 

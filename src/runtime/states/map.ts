@@ -94,8 +94,6 @@ export function compileMap(name: string, def: MapState, flow: StateFlow, process
           },
         );
         frame.emit('MapStateSucceeded');
-        // The data flow may report a bound of its output here (see common.ts).
-        frame.outputBound = -1;
         const output = await flow.finish(raw, selected, results, frame);
         return exit(frame, 'Map', name, output, next);
       }, flow, def.Catch, 'MapStateFailed');

@@ -39,8 +39,6 @@ export function compileParallel(name: string, def: ParallelState, flow: StateFlo
           },
         );
         frame.emit('ParallelStateSucceeded');
-        // The data flow may report a bound of its output here (see common.ts).
-        frame.outputBound = -1;
         const output = await flow.finish(raw, selected, results, frame);
         return exit(frame, 'Parallel', name, output, next);
       }, flow, def.Catch);

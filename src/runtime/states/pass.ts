@@ -47,7 +47,6 @@ class PassStep implements CompiledState {
   }
 
   private finish(raw: unknown, selected: unknown, effective: unknown, frame: Frame): MaybePromise<Outcome> {
-    frame.outputBound = -1;
     const out = this.flow.finish(raw, selected, effective, frame);
     return isPromise(out) ? out.then((o) => exit(frame, 'Pass', this.name, o, this.next)) : exit(frame, 'Pass', this.name, out, this.next);
   }

@@ -23,7 +23,6 @@ class SucceedStep implements CompiledState {
     let r: MaybePromise<Outcome>;
     try {
       const selected = this.flow.select(raw, frame);
-      frame.outputBound = -1;
       const out = this.flow.finish(raw, selected, undefined, frame);
       r = isPromise(out) ? out.then((o) => exit(frame, 'Succeed', this.name, o, undefined)) : exit(frame, 'Succeed', this.name, out, undefined);
     } catch (e) {

@@ -62,7 +62,6 @@ export function compileTask(name: string, def: TaskState, flow: StateFlow, jsona
             // Parameters are evaluated per attempt, so $$.State.RetryCount is current.
             const params = await flow.parameters(selected, raw, frame);
             const result = await invoke(task, params, frame, attempt, timeoutS, heartbeatS, lease, false);
-            frame.outputBound = -1;
             const output = await flow.finish(raw, selected, result, frame);
             return exit(frame, 'Task', name, output, task.next);
           });
@@ -128,8 +127,6 @@ function attempt(task: CompiledTask, raw: unknown, selected: unknown, frame: Fra
 
 /** ResultSelector, ResultPath, OutputPath (or Output), then the Exited event. */
 function finish(task: CompiledTask, raw: unknown, selected: unknown, frame: Frame, result: unknown): MaybePromise<Outcome> {
-  // The data flow may report a bound of its output here (see common.ts).
-  frame.outputBound = -1;
   const output = task.flow.finish(raw, selected, result, frame);
   return isPromise(output) ? output.then((o) => exit(frame, 'Task', task.name, o, task.next)) : exit(frame, 'Task', task.name, output, task.next);
 }

@@ -22,7 +22,6 @@ export function compileWait(name: string, def: WaitState, flow: StateFlow, jsona
         const selected = flow.select(raw, frame);
         return andThen(until(selected, raw, frame), async (at) => {
           await frame.sleepUntil(at);
-          frame.outputBound = -1;
           return andThen(flow.finish(raw, selected, undefined, frame), (out) => exit(frame, 'Wait', name, out, next));
         });
       }, undefined, undefined);
