@@ -7,6 +7,13 @@
  */
 import { macrotask } from '../web/macrotask.js';
 
+/**
+ * States (or inline Map iterations) a thread runs between turns of the event loop under a
+ * reproducible clock: a count, so the interleaving of threads does not depend on how fast the
+ * host happens to be.
+ */
+export const REPRODUCIBLE_PACE = 64;
+
 /** Continuous work allowed before the run loops give the macrotask queue a turn. */
 const SLICE_MS = 4;
 

@@ -1,13 +1,10 @@
 import { StatesError } from '../../errors.js';
 import type { LazyAbort } from '../abort.js';
-import { mustYield, turnPending, yieldTurn } from '../fairness.js';
+import { mustYield, REPRODUCIBLE_PACE, turnPending, yieldTurn } from '../fairness.js';
 import type { Frame } from '../frame.js';
 import type { CompiledMachine } from '../machine.js';
 import { isPromise, type MaybePromise } from '../maybe.js';
 import { toStatesError } from './common.js';
-
-/** Iterations an inline Map starts between turns of the event loop under a reproducible clock (as the run loop's states). */
-const REPRODUCIBLE_PACE = 64;
 
 /**
  * Runs an inline Map's iterations, item indexes in order, at most `maxConcurrency` at a time (0 =
