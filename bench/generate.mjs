@@ -24,32 +24,29 @@ export function passChain(length = 1000) {
   return { Comment: `Chain of ${length} Pass states with an intrinsic and a ResultPath`, StartAt: 'Step0', States };
 }
 
-/** 2: Map over $.items; each item goes through a Task (v * 2 into $.d) and a Pass (sum = v + d). */
-export function mapItems(maxConcurrency) {
+/** An inline Map over $.items whose ItemProcessor starts at `startAt` and holds `states`. */
+function inlineMap(comment, maxConcurrency, startAt, states) {
   return {
-    Comment: `Map with a two-state ItemProcessor, MaxConcurrency ${maxConcurrency}`,
+    Comment: comment,
     StartAt: 'EachItem',
     States: {
       EachItem: {
         Type: 'Map',
         ItemsPath: '$.items',
         MaxConcurrency: maxConcurrency,
-        ItemProcessor: {
-          ProcessorConfig: { Mode: 'INLINE' },
-          StartAt: 'Double',
-          States: {
-            Double: { Type: 'Task', Resource: DOUBLE_ARN, ResultPath: '$.d', Next: 'Sum' },
-            Sum: {
-              Type: 'Pass',
-              Parameters: { 'id.$': '$.id', 'sum.$': 'States.MathAdd($.v, $.d)' },
-              End: true,
-            },
-          },
-        },
+        ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, StartAt: startAt, States: states },
         End: true,
       },
     },
   };
+}
+
+/** 2: Map over $.items; each item goes through a Task (v * 2 into $.d) and a Pass (sum = v + d). */
+export function mapItems(maxConcurrency) {
+  return inlineMap(`Map with a two-state ItemProcessor, MaxConcurrency ${maxConcurrency}`, maxConcurrency, 'Double', {
+    Double: { Type: 'Task', Resource: DOUBLE_ARN, ResultPath: '$.d', Next: 'Sum' },
+    Sum: { Type: 'Pass', Parameters: { 'id.$': '$.id', 'sum.$': 'States.MathAdd($.v, $.d)' }, End: true },
+  });
 }
 
 /**
@@ -57,26 +54,10 @@ export function mapItems(maxConcurrency) {
  * figure is the engine's own cost per item.
  */
 export function passMap(maxConcurrency) {
-  return {
-    Comment: `Map with two Pass states per item, MaxConcurrency ${maxConcurrency}`,
-    StartAt: 'EachItem',
-    States: {
-      EachItem: {
-        Type: 'Map',
-        ItemsPath: '$.items',
-        MaxConcurrency: maxConcurrency,
-        ItemProcessor: {
-          ProcessorConfig: { Mode: 'INLINE' },
-          StartAt: 'Twice',
-          States: {
-            Twice: { Type: 'Pass', Parameters: { 'id.$': '$.id', 'v.$': '$.v', 'w.$': 'States.MathAdd($.v, $.v)' }, Next: 'Sum' },
-            Sum: { Type: 'Pass', Parameters: { 'id.$': '$.id', 'sum.$': 'States.MathAdd($.v, $.w)' }, End: true },
-          },
-        },
-        End: true,
-      },
-    },
-  };
+  return inlineMap(`Map with two Pass states per item, MaxConcurrency ${maxConcurrency}`, maxConcurrency, 'Twice', {
+    Twice: { Type: 'Pass', Parameters: { 'id.$': '$.id', 'v.$': '$.v', 'w.$': 'States.MathAdd($.v, $.v)' }, Next: 'Sum' },
+    Sum: { Type: 'Pass', Parameters: { 'id.$': '$.id', 'sum.$': 'States.MathAdd($.v, $.w)' }, End: true },
+  });
 }
 
 /** 3: Parallel with `branches` branches of `depth` Pass states; branch b adds b, then 1 per further state. */
